@@ -1,0 +1,3 @@
+export * from './kpi/index.js';
+export * from './staffing/index.js';
+export * from './time/index.js';

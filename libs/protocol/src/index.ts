@@ -1,0 +1,3 @@
+export * from './events.js';
+export * from './ingest.js';
+export * from './live.js';
