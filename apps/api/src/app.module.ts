@@ -1,0 +1,35 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { BusModule } from './bus/bus.module.js';
+import type { Config } from './config/config.schema.js';
+import { ConfigModule } from './config/config.module.js';
+import { DatabaseModule } from './db/database.module.js';
+import { HealthModule } from './health/health.module.js';
+import { IngestModule } from './ingest/ingest.module.js';
+import { RedisModule } from './redis/redis.module.js';
+import { SitesModule } from './sites/sites.module.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: Config): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            autoLogging: { ignore: (req) => req.url === '/api/v1/health' },
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+          },
+        }),
+        DatabaseModule,
+        RedisModule,
+        BusModule,
+        SitesModule,
+        IngestModule,
+        HealthModule,
+      ],
+    };
+  }
+}
