@@ -1,3 +1,4 @@
 export * from './events.js';
 export * from './ingest.js';
 export * from './live.js';
+export * from './messages.js';
