@@ -1,3 +1,4 @@
+export { erlangA, type ErlangAInput, type ErlangAResult } from './erlang-a.js';
 export { erlangB } from './erlang-b.js';
 export {
   agentsFor,
