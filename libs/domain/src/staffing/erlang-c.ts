@@ -92,7 +92,9 @@ export function agentsFor(input: AgentsForInput): StaffingResult<AgentsForResult
   return fail({
     code: 'invalid',
     parameter: 'serviceLevel',
-    message: `serviceLevel ${input.serviceLevel} needs more than ${STAFFING_LIMITS.maxAgents} agents for ${offeredLoad} erlangs`,
+    message:
+      `serviceLevel ${input.serviceLevel} needs more than ${STAFFING_LIMITS.maxAgents} agents ` +
+      `for ${offeredLoad} erlangs`,
     limit: STAFFING_LIMITS.maxAgents,
   });
 }

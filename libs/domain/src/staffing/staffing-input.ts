@@ -91,7 +91,9 @@ export function toOfferedLoad(callsPerHour: number, ahtSec: number): StaffingRes
     return fail({
       code: 'invalid',
       parameter: 'callsPerHour',
-      message: `callsPerHour × ahtSec / 3600 = ${offeredLoad} erlangs of offered load is above the limit of ${STAFFING_LIMITS.maxOfferedLoad}`,
+      message:
+        `callsPerHour × ahtSec / 3600 = ${offeredLoad} erlangs of offered load ` +
+        `is above the limit of ${STAFFING_LIMITS.maxOfferedLoad}`,
       limit: STAFFING_LIMITS.maxOfferedLoad,
     });
   }
