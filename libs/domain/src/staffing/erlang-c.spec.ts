@@ -36,6 +36,14 @@ describe(erlangB.name, () => {
   });
 
   it.each([
+    { agents: STAFFING_LIMITS.maxAgents + 1, limit: STAFFING_LIMITS.maxAgents },
+    { agents: 0, limit: undefined },
+  ])('reports the cap as the limit only when agents $agents is above it', ({ agents, limit }) => {
+    const result = erlangB(agents, 1);
+    expect(result.ok ? undefined : result.error.limit).toBe(limit);
+  });
+
+  it.each([
     { agents: 0, offeredLoad: 1, parameter: 'agents' },
     { agents: 2.5, offeredLoad: 1, parameter: 'agents' },
     { agents: STAFFING_LIMITS.maxAgents + 1, offeredLoad: 1, parameter: 'agents' },

@@ -33,6 +33,7 @@ export const STAFFING_LIMITS = {
 interface Rule {
   readonly accepts: (value: number) => boolean;
   readonly expected: string;
+  /** The cap, reported as the error's `limit` when the value is above it. */
   readonly limit?: number;
 }
 
@@ -75,7 +76,8 @@ export function checkParameters(
     const rule = rules[parameter];
     if (typeof value !== 'number' || !Number.isFinite(value) || !rule.accepts(value)) {
       const message = `${parameter} must be ${rule.expected}, got ${String(value)}`;
-      return { code: 'invalid', parameter, message, ...(rule.limit === undefined ? {} : { limit: rule.limit }) };
+      const above = rule.limit !== undefined && typeof value === 'number' && value > rule.limit;
+      return { code: 'invalid', parameter, message, ...(above ? { limit: rule.limit } : {}) };
     }
   }
   return undefined;
