@@ -24,3 +24,16 @@ export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: Execution
   const request = ctx.switchToHttp().getRequest<{ principal: Principal }>();
   return request.principal;
 });
+
+/** Resolves a bearer token (user JWT or display token) to its principal, for sockets. Provided by AuthModule. */
+export abstract class TokenVerifier {
+  abstract verify(token: string): Promise<Principal | null>;
+}
+
+/** Whether a principal may read a site's live figures. */
+export function canReadSite(principal: Principal, site: string): boolean {
+  if (principal.kind === 'user') {
+    return principal.roles.length > 0;
+  }
+  return principal.site === site && principal.kind === 'display';
+}

@@ -74,6 +74,26 @@ export class EventLogRepository {
     }
   }
 
+  /** The site's events after position `afterSeq`, in commit order (at most `limit`). */
+  async readAfter(site: string, afterSeq: number, limit: number): Promise<StoredEvent[]> {
+    const { rows } = await this.db.query<EventRow>(
+      `select seq, body from events where site = $1 and seq > $2 order by seq limit $3`,
+      [site, afterSeq, limit],
+    );
+    return rows.map((r) => ({ seq: r.seq, event: r.body }));
+  }
+
+  /** The last `count` events of the site up to position `uptoSeq`, in commit order. */
+  async readTail(site: string, uptoSeq: number, count: number): Promise<StoredEvent[]> {
+    const { rows } = await this.db.query<EventRow>(
+      `select seq, body from (
+         select seq, body from events where site = $1 and seq <= $2 order by seq desc limit $3
+       ) t order by seq`,
+      [site, uptoSeq, count],
+    );
+    return rows.map((r) => ({ seq: r.seq, event: r.body }));
+  }
+
   /** Events of the site since `sinceMs` (by event time), all events ever stored, and the last event time. */
   async counts(site: string, sinceMs: number): Promise<{ today: number; total: number; last: string | null }> {
     const { rows } = await this.db.query<{ today: number; total: number; last: Date | null }>(

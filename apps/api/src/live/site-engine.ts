@@ -32,7 +32,7 @@ export class SiteEngine<S> {
   constructor(
     readonly site: string,
     private readonly floor: Floor<S>,
-    opts: SiteEngineOptions,
+    private readonly opts: SiteEngineOptions,
   ) {
     this.now = () => (opts.scheduler ?? { now: () => Date.now() }).now();
     this.frames$ = this.input.pipe(liveFrames(floor, opts), shareReplay({ bufferSize: 1, refCount: false }));
@@ -42,7 +42,11 @@ export class SiteEngine<S> {
   /** Replays stored events (start-up), before `goLive`. */
   replay(events: readonly StoredEvent[]): void {
     for (const { seq, event } of events) {
-      this.floor.apply(event);
+      try {
+        this.floor.apply(event);
+      } catch (error) {
+        this.opts.onError?.(event, error);
+      }
       this.lastSeq = Math.max(this.lastSeq, seq);
     }
   }

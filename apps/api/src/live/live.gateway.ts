@@ -1,0 +1,126 @@
+import { Inject, Logger, type OnModuleDestroy } from '@nestjs/common';
+import {
+  ConnectedSocket,
+  MessageBody,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+  type OnGatewayConnection,
+} from '@nestjs/websockets';
+import {
+  LIVE_NAMESPACE,
+  LiveEvents,
+  LiveSubscribe,
+  type FloorSnapshot,
+  type JsonPatchOp,
+  type LivePatchMessage,
+} from '@vigie/protocol';
+import fastJsonPatch from 'fast-json-patch';
+import type { Namespace, Socket } from 'socket.io';
+import { canReadSite, TokenVerifier, type Principal } from '../auth/roles.js';
+import type { Frame } from './live.pipeline.js';
+import { LiveService } from './live.service.js';
+
+const room = (site: string) => `site:${site}`;
+
+/**
+ * Pushes live figures: a full snapshot when a screen subscribes, then JSON patches between consecutive
+ * frames, computed once per frame for all the screens of a site.
+ */
+@WebSocketGateway({ namespace: LIVE_NAMESPACE, cors: { origin: true } })
+export class LiveGateway implements OnGatewayConnection, OnModuleDestroy {
+  private readonly logger = new Logger(LiveGateway.name);
+  private readonly publishing = new Map<string, { unsubscribe(): void }>();
+  @WebSocketServer() private readonly server!: Namespace;
+
+  constructor(
+    @Inject(LiveService) private readonly live: LiveService,
+    @Inject(TokenVerifier) private readonly tokens: TokenVerifier,
+  ) {}
+
+  async handleConnection(socket: Socket): Promise<void> {
+    const token = (socket.handshake.auth as { token?: unknown }).token;
+    const principal = typeof token === 'string' ? await this.tokens.verify(token) : null;
+    if (!principal) {
+      socket.emit(LiveEvents.error, { message: 'authentication required: connect with auth: { token }' });
+      socket.disconnect(true);
+      return;
+    }
+    socket.data = { principal };
+  }
+
+  @SubscribeMessage(LiveEvents.subscribe)
+  async subscribe(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<void> {
+    const request = LiveSubscribe.safeParse(body);
+    const principal = (socket.data as { principal?: Principal }).principal;
+    if (!request.success || !principal) {
+      socket.emit(LiveEvents.error, { message: 'live.subscribe needs { site }' });
+      return;
+    }
+    const { site } = request.data;
+    if (!canReadSite(principal, site)) {
+      socket.emit(LiveEvents.error, { message: `not allowed to read site "${site}"` });
+      return;
+    }
+    try {
+      await this.publish(site);
+      await socket.join(room(site));
+      await this.sendSnapshot(socket, site);
+    } catch (error) {
+      socket.emit(LiveEvents.error, { message: (error as Error).message });
+    }
+  }
+
+  @SubscribeMessage(LiveEvents.resync)
+  async resync(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<void> {
+    const request = LiveSubscribe.safeParse(body);
+    if (request.success && socket.rooms.has(room(request.data.site))) {
+      await this.sendSnapshot(socket, request.data.site);
+    }
+  }
+
+  @SubscribeMessage(LiveEvents.unsubscribe)
+  async unsubscribe(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<void> {
+    const request = LiveSubscribe.safeParse(body);
+    if (request.success) {
+      await socket.leave(room(request.data.site));
+    }
+  }
+
+  onModuleDestroy(): void {
+    for (const subscription of this.publishing.values()) {
+      subscription.unsubscribe();
+    }
+  }
+
+  private async sendSnapshot(socket: Socket, site: string): Promise<void> {
+    const frame = await this.live.latest(site);
+    socket.emit(LiveEvents.snapshot, { site, seq: frame.seq, snapshot: frame.snapshot });
+  }
+
+  /** Starts fanning a site's frames out to its room, once. */
+  private async publish(site: string): Promise<void> {
+    if (this.publishing.has(site)) {
+      return;
+    }
+    const frames = await this.live.frames(site);
+    if (this.publishing.has(site)) {
+      return;
+    }
+    let previous: Frame<FloorSnapshot> | undefined;
+    const subscription = frames.subscribe((frame) => {
+      if (previous && previous.seq < frame.seq) {
+        const message: LivePatchMessage = {
+          site,
+          seq: frame.seq,
+          base: previous.seq,
+          ops: fastJsonPatch.compare(previous.snapshot, frame.snapshot) as JsonPatchOp[],
+        };
+        this.server.to(room(site)).emit(LiveEvents.patch, message);
+      }
+      previous = frame;
+    });
+    this.publishing.set(site, subscription);
+    this.logger.log({ site }, 'publishing live frames');
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { SitesModule } from '../sites/sites.module.js';
+import { LiveController } from './live.controller.js';
+import { LiveGateway } from './live.gateway.js';
+import { LiveService } from './live.service.js';
+
+@Module({
+  imports: [SitesModule],
+  controllers: [LiveController],
+  providers: [LiveService, LiveGateway],
+  exports: [LiveService],
+})
+export class LiveModule {}

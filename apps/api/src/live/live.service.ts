@@ -1,0 +1,87 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { FloorState } from '@vigie/domain';
+import type { FloorSnapshot } from '@vigie/protocol';
+import type { Observable, Subscription } from 'rxjs';
+import { EventBus } from '../bus/event-bus.js';
+import { EventLogRepository } from '../events/event-log.repository.js';
+import { SitesService } from '../sites/sites.service.js';
+import type { Frame } from './live.pipeline.js';
+import { LOOKBACK_MS, SiteEngine } from './site-engine.js';
+
+export const TICK_MS = 1000;
+export const COALESCE_MS = 250;
+
+/** Owns one live engine per site: started on boot (or on a site's first event), rebuilt from the log. */
+@Injectable()
+export class LiveService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(LiveService.name);
+  private readonly engines = new Map<string, Promise<SiteEngine<FloorSnapshot>>>();
+  private busSubscription: Subscription | undefined;
+  private failures = 0;
+
+  constructor(
+    @Inject(EventBus) private readonly bus: EventBus,
+    @Inject(EventLogRepository) private readonly log: EventLogRepository,
+    @Inject(SitesService) private readonly sites: SitesService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.busSubscription = this.bus.committed$.subscribe((batch) => {
+      void this.engine(batch.site).then((engine) => engine.receive(batch.events));
+    });
+    await Promise.all((await this.sites.list()).map((site) => this.engine(site.id)));
+  }
+
+  onModuleDestroy(): void {
+    this.busSubscription?.unsubscribe();
+    for (const engine of this.engines.values()) {
+      void engine.then((e) => e.stop());
+    }
+  }
+
+  /** The site's engine, started (and its day replayed) on first use. */
+  engine(siteId: string): Promise<SiteEngine<FloorSnapshot>> {
+    let engine = this.engines.get(siteId);
+    if (!engine) {
+      engine = this.start(siteId);
+      this.engines.set(siteId, engine);
+      engine.catch(() => this.engines.delete(siteId));
+    }
+    return engine;
+  }
+
+  async frames(siteId: string): Promise<Observable<Frame<FloorSnapshot>>> {
+    return (await this.engine(siteId)).frames$;
+  }
+
+  async latest(siteId: string): Promise<Frame<FloorSnapshot>> {
+    return (await this.engine(siteId)).latest();
+  }
+
+  /** Events the domain refused since start (logged one by one). */
+  failureCount(): number {
+    return this.failures;
+  }
+
+  private async start(siteId: string): Promise<SiteEngine<FloorSnapshot>> {
+    const site = await this.sites.require(siteId);
+    const floor = new FloorState({ timeZone: site.timezone });
+    const engine = new SiteEngine(site.id, floor, {
+      tickMs: TICK_MS,
+      coalesceMs: COALESCE_MS,
+      onError: (event, error) => {
+        this.failures += 1;
+        this.logger.warn({ site: site.id, event: event.id, err: error }, 'event refused by the live engine');
+      },
+    });
+    const started = Date.now();
+    let replayed = 0;
+    for await (const page of this.log.readRange(site.id, started - LOOKBACK_MS, started + LOOKBACK_MS)) {
+      engine.replay(page);
+      replayed += page.length;
+    }
+    engine.goLive();
+    this.logger.log({ site: site.id, replayed, ms: Date.now() - started }, 'live engine started');
+    return engine;
+  }
+}

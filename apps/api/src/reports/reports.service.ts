@@ -1,0 +1,58 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  businessDay,
+  dayBounds,
+  emptyCounters,
+  formatOffsetIso,
+  intervalStart,
+  mergeCounters,
+  toPeriodFigures,
+  type PeriodFigures,
+  type QueueCounters,
+} from '@vigie/domain';
+import type { Site } from '../sites/site.schema.js';
+import { QueueStatsRepository } from './queue-stats.repository.js';
+import type { QueueReportQuery } from './reports.schema.js';
+import { RollupProjector } from './rollup.projector.js';
+
+export type QueueReportRow = { queue: string; start: string } & PeriodFigures;
+
+export interface QueueReport {
+  site: string;
+  timezone: string;
+  interval: QueueReportQuery['interval'];
+  rows: QueueReportRow[];
+}
+
+const MINUTES = { hour: 60, '30m': 30, '15m': 15 } as const;
+
+/** Reports from the rollups, with the figure definitions of libs/domain (the ones the live engine uses). */
+@Injectable()
+export class ReportsService {
+  constructor(
+    @Inject(QueueStatsRepository) private readonly stats: QueueStatsRepository,
+    @Inject(RollupProjector) private readonly projector: RollupProjector,
+  ) {}
+
+  async queues(site: Site, query: QueueReportQuery): Promise<QueueReport> {
+    await this.projector.catchUp(site.id);
+    const fromMs = dayBounds(query.from, site.timezone).startMs;
+    const toMs = dayBounds(query.to, site.timezone).endMs;
+    const periodOf = (bucketMs: number) =>
+      query.interval === 'day'
+        ? businessDay(bucketMs, site.timezone).startMs
+        : intervalStart(bucketMs, site.timezone, MINUTES[query.interval]);
+    const periods = new Map<string, { queue: string; startMs: number; counters: QueueCounters }>();
+    for (const bucket of await this.stats.range(site.id, fromMs, toMs)) {
+      const startMs = periodOf(bucket.bucketStartMs);
+      const key = `${bucket.queue}\u0000${startMs}`;
+      const period = periods.get(key) ?? { queue: bucket.queue, startMs, counters: emptyCounters() };
+      period.counters = mergeCounters(period.counters, bucket.counters);
+      periods.set(key, period);
+    }
+    const rows = [...periods.values()]
+      .sort((a, b) => (a.queue < b.queue ? -1 : a.queue > b.queue ? 1 : a.startMs - b.startMs))
+      .map((p) => ({ queue: p.queue, start: formatOffsetIso(p.startMs, site.timezone), ...toPeriodFigures(p.counters) }));
+    return { site: site.id, timezone: site.timezone, interval: query.interval, rows };
+  }
+}
