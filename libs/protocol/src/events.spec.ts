@@ -28,8 +28,8 @@ describe('VigieEvent', () => {
   });
 
   it('refuses an unknown type', () => {
-    expect(VigieEvent.safeParse({ type: 'agent.dancing', id: 'x', site: 'demo', at: '2026-03-10T08:00:00Z' }).success).toBe(
-      false,
-    );
+    expect(
+      VigieEvent.safeParse({ type: 'agent.dancing', id: 'x', site: 'demo', at: '2026-03-10T08:00:00Z' }).success,
+    ).toBe(false);
   });
 });

@@ -7,7 +7,11 @@ import { z } from 'zod';
  */
 
 const Name = z.string().trim().min(1).max(200);
-const Seconds = z.number().finite().nonnegative().max(31 * 24 * 3600);
+const Seconds = z
+  .number()
+  .finite()
+  .nonnegative()
+  .max(31 * 24 * 3600);
 
 export const Channel = z.enum(['voice', 'email', 'chat', 'social', 'callback', 'outbound']);
 export type Channel = z.infer<typeof Channel>;
@@ -156,7 +160,9 @@ export const VigieEvent = z.discriminatedUnion('type', [
 export type VigieEvent = z.infer<typeof VigieEvent>;
 export type VigieEventType = VigieEvent['type'];
 export type EventOf<T extends VigieEventType> = Extract<VigieEvent, { type: T }>;
-export type AgentEvent = EventOf<'agent.logged_in' | 'agent.logged_out' | 'agent.paused' | 'agent.ready' | 'agent.wrapup'>;
+export type AgentEvent = EventOf<
+  'agent.logged_in' | 'agent.logged_out' | 'agent.paused' | 'agent.ready' | 'agent.wrapup'
+>;
 export type ContactEvent = Exclude<VigieEvent, AgentEvent | EventOf<'source.unknown'>>;
 
 export const EVENT_TYPES = VigieEvent.options.map((o) => o.shape.type.value);

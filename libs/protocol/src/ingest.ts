@@ -21,6 +21,8 @@ export const ErrorBody = z.object({
   statusCode: z.number().int(),
   error: z.string(),
   message: z.string(),
-  details: z.array(z.object({ field: z.string().optional(), line: z.number().optional(), reason: z.string() })).optional(),
+  details: z
+    .array(z.object({ field: z.string().optional(), line: z.number().optional(), reason: z.string() }))
+    .optional(),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;

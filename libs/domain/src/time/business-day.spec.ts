@@ -1,12 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { businessDay, dayBounds, formatOffsetIso, intervalStart, isValidTimeZone, listIntervals } from './business-day.js';
+import {
+  businessDay,
+  dayBounds,
+  formatOffsetIso,
+  intervalStart,
+  isValidTimeZone,
+  listIntervals,
+} from './business-day.js';
 
 const H = 3600_000;
 
 describe(businessDay.name, () => {
   it.each([
-    ['Paris winter, just after local midnight', Date.UTC(2026, 1, 9, 23, 0, 1), 'Europe/Paris', '2026-02-10', Date.UTC(2026, 1, 9, 23), 24],
-    ['Paris, DST starts (23 h)', Date.UTC(2026, 2, 29, 12), 'Europe/Paris', '2026-03-29', Date.UTC(2026, 2, 28, 23), 23],
+    [
+      'Paris winter, just after local midnight',
+      Date.UTC(2026, 1, 9, 23, 0, 1),
+      'Europe/Paris',
+      '2026-02-10',
+      Date.UTC(2026, 1, 9, 23),
+      24,
+    ],
+    [
+      'Paris, DST starts (23 h)',
+      Date.UTC(2026, 2, 29, 12),
+      'Europe/Paris',
+      '2026-03-29',
+      Date.UTC(2026, 2, 28, 23),
+      23,
+    ],
     ['Paris, DST ends (25 h)', Date.UTC(2026, 9, 25, 12), 'Europe/Paris', '2026-10-25', Date.UTC(2026, 9, 24, 22), 25],
     ['Jerusalem', Date.UTC(1999, 1, 8, 5), 'Asia/Jerusalem', '1999-02-08', Date.UTC(1999, 1, 7, 22), 24],
     ['UTC', Date.UTC(2026, 0, 1, 23, 59, 59), 'UTC', '2026-01-01', Date.UTC(2026, 0, 1), 24],
@@ -29,7 +50,10 @@ describe(businessDay.name, () => {
 
 describe(dayBounds.name, () => {
   it('gives the bounds of a named local day', () => {
-    expect(dayBounds('2026-03-29', 'Europe/Paris')).toEqual({ startMs: Date.UTC(2026, 2, 28, 23), endMs: Date.UTC(2026, 2, 29, 22) });
+    expect(dayBounds('2026-03-29', 'Europe/Paris')).toEqual({
+      startMs: Date.UTC(2026, 2, 28, 23),
+      endMs: Date.UTC(2026, 2, 29, 22),
+    });
   });
   it('refuses a bad date or zone', () => {
     expect(() => dayBounds('2026-13-40', 'Europe/Paris')).toThrow(RangeError);

@@ -1,0 +1,314 @@
+import {
+  eventTime,
+  type AgentCounts,
+  type Channel,
+  type ChannelLive,
+  type FloorSnapshot,
+  type IntervalLive,
+  type QueueLive,
+  type TeamLive,
+  type TotalsLive,
+  type VigieEvent,
+} from '@vigie/protocol';
+import { businessDay, type BusinessDay } from '../time/business-day.js';
+import { AgentBook, emptyAgentCounts } from './agent-book.js';
+import { ContactLedger, DEFAULT_SL_TARGET_SEC } from './contact-ledger.js';
+import { addCounters, emptyCounters, mergeCounters, toPeriodFigures, type QueueCounters } from './counters.js';
+import { DEFAULT_QUEUE_RULES, levelsOf } from './levels.js';
+
+export interface FloorOptions {
+  timeZone: string;
+  /** Business day cut-over, minutes after local midnight (0 by default). */
+  cutoverMinute?: number;
+  slTargetSec?: (queue: string) => number;
+  teamOf?: (agent: string) => string | undefined;
+  /** Team → the queues it serves, for team roll-ups of queue figures. */
+  queueGroups?: Record<string, string[]>;
+  channelCommitmentSec?: Partial<Record<Channel, number>>;
+}
+
+/** Response commitments by channel (DOMAIN.md); voice uses the queue's service-level target. */
+export const DEFAULT_COMMITMENT_SEC: Record<Channel, number> = {
+  voice: DEFAULT_SL_TARGET_SEC,
+  email: 24 * 3600,
+  social: 3600,
+  chat: 300,
+  callback: 600,
+  outbound: 7200,
+};
+
+interface QueueToday {
+  channel: Channel;
+  /** Today's 15-minute buckets, by start. */
+  buckets: Map<number, QueueCounters>;
+  /** Contacts waiting now, oldest first (insertion order): key → entered at. */
+  waiting: Map<string, number>;
+}
+
+/** Contact outcomes move agents only when the ledger took them (not a duplicate, not an unknown contact). */
+const OUTCOMES = new Set<VigieEvent['type']>([
+  'contact.answered',
+  'contact.abandoned',
+  'contact.not_distributed',
+  'contact.ended',
+  'contact.transferred',
+]);
+
+const CHANNELS: Channel[] = ['voice', 'email', 'chat', 'social', 'callback', 'outbound'];
+
+/**
+ * One site's floor, live: contacts, queues and agents for the current business day. O(1) work per event;
+ * figures come from the counters of `counters.ts` through the same ledger the report rollups use.
+ */
+export class FloorState {
+  private readonly ledger: ContactLedger;
+  private readonly agents: AgentBook;
+  private readonly queues = new Map<string, QueueToday>();
+  private day: BusinessDay | undefined;
+  private readonly slTarget: (queue: string) => number;
+  private readonly commitment: Record<Channel, number>;
+
+  constructor(private readonly opts: FloorOptions) {
+    this.slTarget = opts.slTargetSec ?? (() => DEFAULT_SL_TARGET_SEC);
+    this.ledger = new ContactLedger(opts.timeZone, this.slTarget);
+    this.agents = new AgentBook(opts.teamOf);
+    this.commitment = { ...DEFAULT_COMMITMENT_SEC, ...opts.channelCommitmentSec };
+  }
+
+  apply(event: VigieEvent): void {
+    const at = eventTime(event);
+    this.advanceDay(at);
+    const delta = this.ledger.apply(event);
+    if (delta && this.day && delta.bucketStartMs >= this.day.startMs && delta.bucketStartMs < this.day.endMs) {
+      const q = this.queue(delta.queue);
+      const bucket = q.buckets.get(delta.bucketStartMs);
+      if (bucket) {
+        addCounters(bucket, delta.counters);
+      } else {
+        q.buckets.set(delta.bucketStartMs, { ...delta.counters });
+      }
+    }
+    this.trackWaiting(event);
+    if (delta || !OUTCOMES.has(event.type)) {
+      this.agents.apply(event);
+    }
+  }
+
+  /** Today's counters per queue and 15-minute interval (what the rollups hold for today). */
+  *counters(): Generator<{ queue: string; intervalStartMs: number; counters: QueueCounters }> {
+    for (const [queue, q] of this.queues) {
+      for (const [intervalStartMs, counters] of q.buckets) {
+        yield { queue, intervalStartMs, counters };
+      }
+    }
+  }
+
+  snapshot(nowMs: number): FloorSnapshot {
+    this.advanceDay(nowMs);
+    const day = this.day ?? businessDay(nowMs, this.opts.timeZone, this.opts.cutoverMinute);
+    const agents = this.agents.list(nowMs);
+    const byQueue = this.agents.countsByQueue(agents);
+    const queues: QueueLive[] = [...this.queues.keys()].sort().map((name) => this.queueLive(name, nowMs, byQueue));
+    const siteCounts = emptyAgentCounts();
+    for (const a of agents) {
+      if (a.state !== 'logged_out') {
+        siteCounts.loggedIn += 1;
+        siteCounts[a.state] += 1;
+      }
+    }
+    return {
+      at: new Date(nowMs).toISOString(),
+      day: day.date,
+      queues,
+      agents,
+      totals: this.totals(queues, siteCounts),
+      teams: this.teams(queues, agents),
+      intervals: this.intervals(),
+      channels: this.channels(nowMs),
+    };
+  }
+
+  private advanceDay(atMs: number): void {
+    if (this.day && atMs < this.day.endMs) {
+      return;
+    }
+    const next = businessDay(atMs, this.opts.timeZone, this.opts.cutoverMinute);
+    if (this.day && next.startMs <= this.day.startMs) {
+      return;
+    }
+    this.day = next;
+    for (const q of this.queues.values()) {
+      q.buckets.clear();
+    }
+    this.agents.startDay(next.startMs);
+  }
+
+  private queue(name: string, channel: Channel = 'voice'): QueueToday {
+    let q = this.queues.get(name);
+    if (!q) {
+      q = { channel, buckets: new Map(), waiting: new Map() };
+      this.queues.set(name, q);
+    }
+    return q;
+  }
+
+  private trackWaiting(event: VigieEvent): void {
+    switch (event.type) {
+      case 'contact.queued': {
+        const q = this.queue(event.queue, event.channel);
+        q.channel = event.channel;
+        const open = this.ledger.get(event.contactId, event.queue);
+        if (open && !open.connected && !q.waiting.has(event.contactId)) {
+          q.waiting.set(event.contactId, open.enteredAtMs);
+        }
+        break;
+      }
+      case 'contact.answered':
+      case 'contact.abandoned':
+      case 'contact.not_distributed':
+      case 'contact.ended':
+      case 'contact.transferred':
+        this.queues.get(event.queue)?.waiting.delete(event.contactId);
+        break;
+      case 'agent.logged_in':
+      case 'agent.paused':
+      case 'agent.ready':
+        if (event.queue) {
+          this.queue(event.queue);
+        }
+        break;
+      default:
+        break;
+    }
+  }
+
+  private longestWaitSec(q: QueueToday, nowMs: number): number {
+    const first = q.waiting.values().next();
+    return first.done ? 0 : Math.max(0, Math.floor((nowMs - first.value) / 1000));
+  }
+
+  private todayCounters(q: QueueToday): QueueCounters {
+    let total = emptyCounters();
+    for (const c of q.buckets.values()) {
+      total = mergeCounters(total, c);
+    }
+    return total;
+  }
+
+  private queueLive(name: string, nowMs: number, byQueue: Map<string, AgentCounts>): QueueLive {
+    const q = this.queue(name);
+    const longestWaitSec = this.longestWaitSec(q, nowMs);
+    const figures = toPeriodFigures(this.todayCounters(q));
+    const live = { ...figures, waiting: q.waiting.size, longestWaitSec };
+    return {
+      queue: name,
+      channel: q.channel,
+      slTargetSec: this.slTarget(name),
+      ...live,
+      agents: byQueue.get(name) ?? emptyAgentCounts(),
+      levels: levelsOf(live, DEFAULT_QUEUE_RULES),
+    };
+  }
+
+  private rollup(names: readonly string[], nowMs: number | undefined, counts: AgentCounts): TotalsLive {
+    let total = emptyCounters();
+    let waiting = 0;
+    let longestWaitSec = 0;
+    for (const name of names) {
+      const q = this.queues.get(name);
+      if (!q) {
+        continue;
+      }
+      total = mergeCounters(total, this.todayCounters(q));
+      waiting += q.waiting.size;
+      if (nowMs !== undefined) {
+        longestWaitSec = Math.max(longestWaitSec, this.longestWaitSec(q, nowMs));
+      }
+    }
+    return { ...toPeriodFigures(total), waiting, longestWaitSec, agents: counts };
+  }
+
+  private totals(queues: readonly QueueLive[], counts: AgentCounts): TotalsLive {
+    const totals = this.rollup(
+      queues.map((q) => q.queue),
+      undefined,
+      counts,
+    );
+    totals.longestWaitSec = Math.max(0, ...queues.map((q) => q.longestWaitSec));
+    return totals;
+  }
+
+  private teams(queues: readonly QueueLive[], agents: FloorSnapshot['agents']): TeamLive[] {
+    const names = new Set<string>([...Object.keys(this.opts.queueGroups ?? {})]);
+    for (const a of agents) {
+      if (a.team) {
+        names.add(a.team);
+      }
+    }
+    return [...names].sort().map((team) => {
+      const counts = emptyAgentCounts();
+      const served = new Set<string>(this.opts.queueGroups?.[team] ?? []);
+      for (const a of agents) {
+        if (a.team !== team) {
+          continue;
+        }
+        if (!this.opts.queueGroups) {
+          a.queues.forEach((q) => served.add(q));
+        }
+        if (a.state !== 'logged_out') {
+          counts.loggedIn += 1;
+          counts[a.state] += 1;
+        }
+      }
+      const teamQueues = [...served].sort();
+      const figures = this.rollup(teamQueues, undefined, counts);
+      figures.longestWaitSec = Math.max(0, ...queues.filter((q) => served.has(q.queue)).map((q) => q.longestWaitSec));
+      return { team, queues: teamQueues, ...figures };
+    });
+  }
+
+  private intervals(): IntervalLive[] {
+    const rows: IntervalLive[] = [];
+    for (const [queue, q] of [...this.queues].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      for (const [start, c] of [...q.buckets].sort(([a], [b]) => a - b)) {
+        const f = toPeriodFigures(c);
+        rows.push({
+          queue,
+          start: new Date(start).toISOString(),
+          received: f.received,
+          answered: f.answered,
+          abandoned: f.abandoned,
+          serviceLevel: f.serviceLevel,
+        });
+      }
+    }
+    return rows;
+  }
+
+  private channels(nowMs: number): ChannelLive[] {
+    return CHANNELS.flatMap((channel) => {
+      const queues = [...this.queues.values()].filter((q) => q.channel === channel);
+      if (queues.length === 0) {
+        return [];
+      }
+      const commitmentSec = this.commitment[channel];
+      let waiting = 0;
+      let oldestWaitSec = 0;
+      let pastCommitment = 0;
+      let total = emptyCounters();
+      for (const q of queues) {
+        waiting += q.waiting.size;
+        for (const enteredAt of q.waiting.values()) {
+          const wait = Math.floor((nowMs - enteredAt) / 1000);
+          oldestWaitSec = Math.max(oldestWaitSec, wait);
+          pastCommitment += wait > commitmentSec ? 1 : 0;
+        }
+        total = mergeCounters(total, this.todayCounters(q));
+      }
+      const f = toPeriodFigures(total);
+      return [
+        { channel, waiting, oldestWaitSec, commitmentSec, pastCommitment, received: f.received, answered: f.answered },
+      ];
+    });
+  }
+}

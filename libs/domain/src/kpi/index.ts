@@ -1,0 +1,5 @@
+export * from './agent-book.js';
+export * from './contact-ledger.js';
+export * from './counters.js';
+export * from './floor-state.js';
+export * from './levels.js';

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { Channel } from './events.js';
+
+/** Live snapshot of a site (`GET /sites/{site}/live`, `live.snapshot`): CONTRACT.md fields plus extras. */
+export const Level = z.enum(['normal', 'orange', 'red']);
+export type Level = z.infer<typeof Level>;
+
+export const AgentState = z.enum(['logged_out', 'ready', 'ringing', 'talking', 'wrapup', 'paused']);
+export type AgentState = z.infer<typeof AgentState>;
+
+const Ratio = z.number().nullable();
+const SecondsOrNull = z.number().nullable();
+
+export const PeriodFiguresSchema = z.object({
+  offered: z.number(),
+  answered: z.number(),
+  abandoned: z.number(),
+  notDistributed: z.number(),
+  received: z.number(),
+  answeredWithinSl: z.number(),
+  serviceQuality: Ratio,
+  serviceLevel: Ratio,
+  avgWaitAnsweredSec: SecondsOrNull,
+  avgTalkSec: SecondsOrNull,
+  maxWaitSec: z.number(),
+});
+
+export const AgentCounts = z.object({
+  loggedIn: z.number(),
+  ready: z.number(),
+  ringing: z.number(),
+  talking: z.number(),
+  wrapup: z.number(),
+  paused: z.number(),
+});
+export type AgentCounts = z.infer<typeof AgentCounts>;
+
+export const QueueLive = PeriodFiguresSchema.extend({
+  queue: z.string(),
+  channel: Channel,
+  /** Service-level target of the queue, seconds (inclusive). */
+  slTargetSec: z.number(),
+  waiting: z.number(),
+  longestWaitSec: z.number(),
+  agents: AgentCounts,
+  /** Threshold level of each figure that has a rule. */
+  levels: z.record(z.string(), Level),
+});
+export type QueueLive = z.infer<typeof QueueLive>;
+
+export const AgentLive = z.object({
+  agent: z.string(),
+  name: z.string().nullable(),
+  team: z.string().nullable(),
+  state: AgentState,
+  /** When the current state began (ISO UTC). */
+  since: z.string(),
+  pauseReason: z.string().nullable(),
+  loggedInSec: z.number(),
+  pausedSec: z.number(),
+  readySec: z.number(),
+  talkSec: z.number(),
+  wrapupSec: z.number(),
+  answered: z.number(),
+  handled: z.number(),
+  avgHandlingSec: SecondsOrNull,
+  ringNoAnswer: z.number(),
+  pauseByReason: z.record(z.string(), z.number()),
+  queues: z.array(z.string()),
+});
+export type AgentLive = z.infer<typeof AgentLive>;
+
+export const TotalsLive = PeriodFiguresSchema.extend({
+  waiting: z.number(),
+  longestWaitSec: z.number(),
+  agents: AgentCounts,
+});
+export type TotalsLive = z.infer<typeof TotalsLive>;
+
+export const TeamLive = TotalsLive.extend({ team: z.string(), queues: z.array(z.string()) });
+export type TeamLive = z.infer<typeof TeamLive>;
+
+export const IntervalLive = z.object({
+  queue: z.string(),
+  start: z.string(),
+  received: z.number(),
+  answered: z.number(),
+  abandoned: z.number(),
+  serviceLevel: Ratio,
+});
+export type IntervalLive = z.infer<typeof IntervalLive>;
+
+export const ChannelLive = z.object({
+  channel: Channel,
+  waiting: z.number(),
+  oldestWaitSec: z.number(),
+  /** Response commitment of the channel, seconds. */
+  commitmentSec: z.number(),
+  pastCommitment: z.number(),
+  received: z.number(),
+  answered: z.number(),
+});
+export type ChannelLive = z.infer<typeof ChannelLive>;
+
+export const FloorSnapshot = z.object({
+  at: z.string(),
+  /** Business day shown (local date). */
+  day: z.string(),
+  queues: z.array(QueueLive),
+  agents: z.array(AgentLive),
+  totals: TotalsLive,
+  teams: z.array(TeamLive),
+  intervals: z.array(IntervalLive),
+  channels: z.array(ChannelLive),
+});
+export type FloorSnapshot = z.infer<typeof FloorSnapshot>;

@@ -1,0 +1,3 @@
+export * from './csv.js';
+export * from './parser.js';
+export * from './stream.js';
