@@ -16,7 +16,7 @@ describe('ingest over HTTP', () => {
   let app: TestApp;
   let auth: Record<string, string>;
 
-  const post = (path: string, body: BodyInit, contentType: string, headers = auth) =>
+  const post = (path: string, body: string, contentType: string, headers = auth) =>
     fetch(`${app.url}${path}`, { method: 'POST', headers: { ...headers, 'content-type': contentType }, body });
   const stored = async () =>
     (await t.db.query<{ n: number }>(`select count(*)::int as n from events where site = 'paris'`)).rows[0]!.n;
@@ -25,7 +25,11 @@ describe('ingest over HTTP', () => {
     t = await createTestDatabase();
     app = await startApp(t.url, { VIGIE_MAX_BODY_MB: '300' });
     auth = await login(app.url);
-    const created = await post('/api/v1/sites', JSON.stringify({ id: 'paris', name: 'Paris', timezone: 'Europe/Paris' }), 'application/json');
+    const created = await post(
+      '/api/v1/sites',
+      JSON.stringify({ id: 'paris', name: 'Paris', timezone: 'Europe/Paris' }),
+      'application/json',
+    );
     expect(created.status).toBe(201);
   });
   afterAll(async () => {
@@ -34,7 +38,11 @@ describe('ingest over HTTP', () => {
   });
 
   it('refuses a site with an unknown time zone, naming the field', async () => {
-    const response = await post('/api/v1/sites', JSON.stringify({ id: 'x', name: 'X', timezone: 'Mars/Olympus' }), 'application/json');
+    const response = await post(
+      '/api/v1/sites',
+      JSON.stringify({ id: 'x', name: 'X', timezone: 'Mars/Olympus' }),
+      'application/json',
+    );
     expect(response.status).toBe(400);
     const body = (await response.json()) as { details: { field: string }[] };
     expect(body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
@@ -74,7 +82,11 @@ describe('ingest over HTTP', () => {
 
   it('answers a malformed JSON body with a 400 and stores nothing', async () => {
     const before = await stored();
-    const response = await post('/api/v1/sites/paris/events', `[${JSON.stringify(event('g1'))}, {"type":`, 'application/json');
+    const response = await post(
+      '/api/v1/sites/paris/events',
+      `[${JSON.stringify(event('g1'))}, {"type":`,
+      'application/json',
+    );
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ statusCode: 400, message: expect.stringMatching(/malformed JSON/) });
     expect(await stored()).toBe(before);
@@ -126,7 +138,12 @@ describe('ingest over HTTP', () => {
       duplex: 'half',
     } as RequestInit);
     expect(response.status).toBe(200);
-    const result = (await response.json()) as { lines: number; events: number; rejectedTotal: number; rejected: unknown[] };
+    const result = (await response.json()) as {
+      lines: number;
+      events: number;
+      rejectedTotal: number;
+      rejected: unknown[];
+    };
     expect(result.events).toBe(0);
     expect(result.rejectedTotal).toBe(result.lines);
     expect(result.lines).toBeGreaterThanOrEqual(lines);

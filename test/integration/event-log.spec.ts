@@ -33,7 +33,10 @@ describe(EventLogRepository.name, () => {
   });
 
   it('stores a batch in order and gives each event its position', async () => {
-    const result = await log.append('paris', [queued('a', '2026-03-10T08:00:00Z'), queued('b', '2026-03-10T08:00:01Z')]);
+    const result = await log.append('paris', [
+      queued('a', '2026-03-10T08:00:00Z'),
+      queued('b', '2026-03-10T08:00:01Z'),
+    ]);
     expect(result.duplicates).toBe(0);
     expect(result.stored.map((s) => s.event.id)).toEqual(['a', 'b']);
     expect(result.stored[1]!.seq).toBeGreaterThan(result.stored[0]!.seq);

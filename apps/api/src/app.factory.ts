@@ -3,9 +3,9 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { Logger } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
 import type { Config } from './config/config.schema.js';
@@ -24,7 +24,9 @@ export async function createApp(config: Config): Promise<INestApplication> {
   app.enableShutdownHooks();
   app.useGlobalFilters(new HttpExceptionFilter());
   const json = express.json({ limit: '1mb' });
-  app.use((req: Request, res: Response, next: NextFunction) => (STREAMED_BODY.test(req.path) ? next() : json(req, res, next)));
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    STREAMED_BODY.test(req.path) ? next() : json(req, res, next),
+  );
 
   const openapi = new DocumentBuilder()
     .setTitle('Vigie API')

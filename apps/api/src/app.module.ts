@@ -1,13 +1,17 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from './auth/auth.module.js';
 import { BusModule } from './bus/bus.module.js';
-import type { Config } from './config/config.schema.js';
 import { ConfigModule } from './config/config.module.js';
+import type { Config } from './config/config.schema.js';
 import { DatabaseModule } from './db/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IngestModule } from './ingest/ingest.module.js';
+import { LiveModule } from './live/live.module.js';
 import { RedisModule } from './redis/redis.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 import { SitesModule } from './sites/sites.module.js';
+import { StaffingModule } from './staffing/staffing.controller.js';
 
 @Module({})
 export class AppModule {
@@ -26,8 +30,12 @@ export class AppModule {
         DatabaseModule,
         RedisModule,
         BusModule,
+        AuthModule,
         SitesModule,
         IngestModule,
+        LiveModule,
+        ReportsModule,
+        StaffingModule,
         HealthModule,
       ],
     };

@@ -14,10 +14,15 @@ program
   .option('--email <email>', 'admin e-mail (or VIGIE_ADMIN_EMAIL)', process.env.VIGIE_ADMIN_EMAIL)
   .option('--password <password>', 'admin password (or VIGIE_ADMIN_PASSWORD)', process.env.VIGIE_ADMIN_PASSWORD)
   .option('--direct', 'write straight into the database of DATABASE_URL / VIGIE_DATA_DIR (server stopped)', false)
-  .action(async (file: string, opts: { site: string; url: string; apiKey?: string; email?: string; password?: string; direct: boolean }) => {
-    const summary = await importQueueLog(file, opts, loadConfig(process.env));
-    process.exitCode = summary.rejectedTotal > 0 ? 1 : 0;
-  });
+  .action(
+    async (
+      file: string,
+      opts: { site: string; url: string; apiKey?: string; email?: string; password?: string; direct: boolean },
+    ) => {
+      const summary = await importQueueLog(file, opts, loadConfig(process.env));
+      process.exitCode = summary.rejectedTotal > 0 ? 1 : 0;
+    },
+  );
 
 try {
   await program.parseAsync();

@@ -39,7 +39,9 @@ function toErrorBody(exception: unknown): ErrorBody {
   if (statusCode >= 400 && statusCode < 500) {
     // body-parser errors (malformed JSON, too large) carry their status.
     const message =
-      status.type === 'entity.parse.failed' ? 'malformed JSON body' : String((exception as Error).message ?? 'bad request');
+      status.type === 'entity.parse.failed'
+        ? 'malformed JSON body'
+        : String((exception as Error).message ?? 'bad request');
     return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message };
   }
   return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: 'Internal Server Error', message: 'unexpected error' };

@@ -14,7 +14,10 @@ export const EnvSchema = z.object({
   VIGIE_ADMIN_EMAIL: z.email().optional(),
   VIGIE_ADMIN_PASSWORD: z.string().min(8, 'at least 8 characters').optional(),
   VIGIE_JWT_SECRET: z.string().min(32, 'at least 32 characters').optional(),
-  VIGIE_TOKEN_TTL: z.string().regex(/^\d+[smhd]$/, 'a duration like 12h or 30m').default('12h'),
+  VIGIE_TOKEN_TTL: z
+    .string()
+    .regex(/^\d+[smhd]$/, 'a duration like 12h or 30m')
+    .default('12h'),
   VIGIE_TAIL: z.string().optional(),
   VIGIE_MAX_BODY_MB: z.coerce.number().positive().default(512),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -33,7 +33,12 @@ describe(loadConfig.name, () => {
   it('lists every bad key in one error', () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', VIGIE_ADMIN_EMAIL: 'admin@example.com', VIGIE_TAIL: 'nopath' });
+      loadConfig({
+        PORT: 'abc',
+        DATABASE_URL: 'mysql://x',
+        VIGIE_ADMIN_EMAIL: 'admin@example.com',
+        VIGIE_TAIL: 'nopath',
+      });
     } catch (e) {
       error = e;
     }

@@ -42,10 +42,15 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   return {
     port: e.PORT,
     host: e.HOST,
-    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'pglite', dataDir: e.VIGIE_DATA_DIR },
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL }
+      : { kind: 'pglite', dataDir: e.VIGIE_DATA_DIR },
     redisUrl: e.REDIS_URL,
     demo: { enabled: e.VIGIE_DEMO, scale: e.VIGIE_DEMO_SCALE },
-    admin: e.VIGIE_ADMIN_EMAIL && e.VIGIE_ADMIN_PASSWORD ? { email: e.VIGIE_ADMIN_EMAIL, password: e.VIGIE_ADMIN_PASSWORD } : undefined,
+    admin:
+      e.VIGIE_ADMIN_EMAIL && e.VIGIE_ADMIN_PASSWORD
+        ? { email: e.VIGIE_ADMIN_EMAIL, password: e.VIGIE_ADMIN_PASSWORD }
+        : undefined,
     jwtSecret: e.VIGIE_JWT_SECRET,
     tokenTtl: e.VIGIE_TOKEN_TTL,
     tails,

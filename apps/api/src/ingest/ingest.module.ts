@@ -3,5 +3,10 @@ import { SitesModule } from '../sites/sites.module.js';
 import { IngestController } from './ingest.controller.js';
 import { IngestService } from './ingest.service.js';
 
-@Module({ imports: [SitesModule], controllers: [IngestController], providers: [IngestService], exports: [IngestService] })
+@Module({
+  imports: [SitesModule],
+  controllers: [IngestController],
+  providers: [IngestService],
+  exports: [IngestService],
+})
 export class IngestModule {}

@@ -51,7 +51,9 @@ export async function readJsonBody(req: Request, maxBytes: number): Promise<unkn
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
     if (size > maxBytes) {
-      throw new PayloadTooLargeException(`body over the limit of ${maxBytes} bytes (VIGIE_MAX_BODY_MB); split the upload`);
+      throw new PayloadTooLargeException(
+        `body over the limit of ${maxBytes} bytes (VIGIE_MAX_BODY_MB); split the upload`,
+      );
     }
     chunks.push(chunk);
   }

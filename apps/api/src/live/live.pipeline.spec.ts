@@ -17,7 +17,13 @@ class CountingFloor implements Floor<{ applied: number; at: number }> {
   }
 }
 
-const ev = (id: string): VigieEvent => ({ type: 'agent.ready', id, site: 'demo', at: '2026-03-10T08:00:00Z', agent: 'a1' });
+const ev = (id: string): VigieEvent => ({
+  type: 'agent.ready',
+  id,
+  site: 'demo',
+  at: '2026-03-10T08:00:00Z',
+  agent: 'a1',
+});
 const newScheduler = () => new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
 
 describe(liveFrames.name, () => {

@@ -1,5 +1,14 @@
 import type { VigieEvent } from '@vigie/protocol';
-import { asyncScheduler, interval, map, merge, share, throttleTime, type OperatorFunction, type SchedulerLike } from 'rxjs';
+import {
+  asyncScheduler,
+  interval,
+  map,
+  merge,
+  share,
+  throttleTime,
+  type OperatorFunction,
+  type SchedulerLike,
+} from 'rxjs';
 
 /** What the pipeline needs of a site's floor state (libs/domain FloorState). */
 export interface Floor<S> {

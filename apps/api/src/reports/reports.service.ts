@@ -52,7 +52,11 @@ export class ReportsService {
     }
     const rows = [...periods.values()]
       .sort((a, b) => (a.queue < b.queue ? -1 : a.queue > b.queue ? 1 : a.startMs - b.startMs))
-      .map((p) => ({ queue: p.queue, start: formatOffsetIso(p.startMs, site.timezone), ...toPeriodFigures(p.counters) }));
+      .map((p) => ({
+        queue: p.queue,
+        start: formatOffsetIso(p.startMs, site.timezone),
+        ...toPeriodFigures(p.counters),
+      }));
     return { site: site.id, timezone: site.timezone, interval: query.interval, rows };
   }
 }

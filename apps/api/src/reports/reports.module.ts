@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { SitesModule } from '../sites/sites.module.js';
+import { QueueStatsRepository } from './queue-stats.repository.js';
+import { ReportsController } from './reports.controller.js';
+import { ReportsService } from './reports.service.js';
+import { RollupProjector } from './rollup.projector.js';
+
+@Module({
+  imports: [SitesModule],
+  controllers: [ReportsController],
+  providers: [QueueStatsRepository, RollupProjector, ReportsService],
+})
+export class ReportsModule {}

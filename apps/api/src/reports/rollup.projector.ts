@@ -1,0 +1,110 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { addCounters, ContactLedger, type CounterDelta } from '@vigie/domain';
+import { Mutex } from 'async-mutex';
+import type { Subscription } from 'rxjs';
+import { EventBus } from '../bus/event-bus.js';
+import { Database } from '../db/database.js';
+import { EventLogRepository } from '../events/event-log.repository.js';
+import { SitesService } from '../sites/sites.service.js';
+import { QueueStatsRepository, type BucketCounters } from './queue-stats.repository.js';
+
+const PAGE = 20_000;
+/** Events re-read (without writing) to know the contacts still open when the projector starts. */
+export const LEDGER_REBUILD_EVENTS = 500_000;
+
+interface SiteProjection {
+  ledger: ContactLedger;
+  cursor: number;
+  lock: Mutex;
+}
+
+/**
+ * Keeps `queue_stats` up to date from the event log: reads the events after its cursor in commit order, folds
+ * them through the domain's ContactLedger (the live floor's own), and adds the counter deltas and the new
+ * cursor in one transaction, so every event counts exactly once. Reports wait for it to catch up.
+ */
+@Injectable()
+export class RollupProjector implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(RollupProjector.name);
+  private readonly projections = new Map<string, Promise<SiteProjection>>();
+  private subscription: Subscription | undefined;
+
+  constructor(
+    @Inject(Database) private readonly db: Database,
+    @Inject(EventLogRepository) private readonly log: EventLogRepository,
+    @Inject(QueueStatsRepository) private readonly stats: QueueStatsRepository,
+    @Inject(SitesService) private readonly sites: SitesService,
+    @Inject(EventBus) private readonly bus: EventBus,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.subscription = this.bus.committed$.subscribe(({ site }) => {
+      this.catchUp(site).catch((error: unknown) => this.logger.error({ site, err: error }, 'rollup failed'));
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.subscription?.unsubscribe();
+  }
+
+  /** Projects every event stored so far for the site. */
+  async catchUp(site: string): Promise<void> {
+    const projection = await this.projection(site);
+    if (projection.lock.isLocked()) {
+      await projection.lock.waitForUnlock();
+    }
+    await projection.lock.runExclusive(async () => {
+      for (;;) {
+        const events = await this.log.readAfter(site, projection.cursor, PAGE);
+        if (events.length === 0) {
+          return;
+        }
+        const deltas = new Map<string, BucketCounters>();
+        for (const { event } of events) {
+          const delta = projection.ledger.apply(event);
+          if (delta) {
+            accumulate(deltas, delta);
+          }
+        }
+        const cursor = events[events.length - 1]!.seq;
+        await this.db.transaction(async (tx) => {
+          await this.stats.add(site, [...deltas.values()], tx);
+          await this.stats.setCursor(site, cursor, tx);
+        });
+        projection.cursor = cursor;
+      }
+    });
+  }
+
+  private projection(site: string): Promise<SiteProjection> {
+    let projection = this.projections.get(site);
+    if (!projection) {
+      projection = this.open(site);
+      this.projections.set(site, projection);
+      projection.catch(() => this.projections.delete(site));
+    }
+    return projection;
+  }
+
+  private async open(siteId: string): Promise<SiteProjection> {
+    const site = await this.sites.require(siteId);
+    const ledger = new ContactLedger(site.timezone);
+    const cursor = await this.stats.cursor(site.id);
+    if (cursor > 0) {
+      for (const { event } of await this.log.readTail(site.id, cursor, LEDGER_REBUILD_EVENTS)) {
+        ledger.apply(event);
+      }
+    }
+    return { ledger, cursor, lock: new Mutex() };
+  }
+}
+
+function accumulate(deltas: Map<string, BucketCounters>, delta: CounterDelta): void {
+  const key = `${delta.queue}\u0000${delta.bucketStartMs}`;
+  const existing = deltas.get(key);
+  if (existing) {
+    addCounters(existing.counters, delta.counters);
+  } else {
+    deltas.set(key, { queue: delta.queue, bucketStartMs: delta.bucketStartMs, counters: { ...delta.counters } });
+  }
+}
