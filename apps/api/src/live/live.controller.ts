@@ -22,6 +22,6 @@ export class LiveController {
       throw new ForbiddenException('this display token is for another site');
     }
     await this.sites.require(siteId);
-    return (await this.live.latest(siteId)).snapshot;
+    return this.live.current(siteId);
   }
 }

@@ -5,7 +5,7 @@ import {
   SubscribeMessage,
   WebSocketGateway,
   WebSocketServer,
-  type OnGatewayConnection,
+  type OnGatewayInit,
 } from '@nestjs/websockets';
 import {
   LIVE_NAMESPACE,
@@ -16,6 +16,7 @@ import {
   type LivePatchMessage,
 } from '@vigie/protocol';
 import fastJsonPatch from 'fast-json-patch';
+import { firstValueFrom } from 'rxjs';
 import type { Namespace, Socket } from 'socket.io';
 import { canReadSite, TokenVerifier, type Principal } from '../auth/roles.js';
 import type { Frame } from './live.pipeline.js';
@@ -28,7 +29,7 @@ const room = (site: string) => `site:${site}`;
  * frames, computed once per frame for all the screens of a site.
  */
 @WebSocketGateway({ namespace: LIVE_NAMESPACE, cors: { origin: true } })
-export class LiveGateway implements OnGatewayConnection, OnModuleDestroy {
+export class LiveGateway implements OnGatewayInit, OnModuleDestroy {
   private readonly logger = new Logger(LiveGateway.name);
   private readonly publishing = new Map<string, { unsubscribe(): void }>();
   @WebSocketServer() private readonly server!: Namespace;
@@ -38,15 +39,23 @@ export class LiveGateway implements OnGatewayConnection, OnModuleDestroy {
     @Inject(TokenVerifier) private readonly tokens: TokenVerifier,
   ) {}
 
-  async handleConnection(socket: Socket): Promise<void> {
-    const token = (socket.handshake.auth as { token?: unknown }).token;
-    const principal = typeof token === 'string' ? await this.tokens.verify(token) : null;
-    if (!principal) {
-      socket.emit(LiveEvents.error, { message: 'authentication required: connect with auth: { token }' });
-      socket.disconnect(true);
-      return;
-    }
-    socket.data = { principal };
+  /** Authenticates during the handshake: a screen without a valid token never connects (connect_error). */
+  afterInit(namespace: Namespace): void {
+    namespace.use((socket, next) => {
+      const token = (socket.handshake.auth as { token?: unknown }).token;
+      const verified = typeof token === 'string' ? this.tokens.verify(token) : Promise.resolve(null);
+      verified.then(
+        (principal) => {
+          if (!principal) {
+            next(new Error('authentication required: connect with auth: { token } (a user or display token)'));
+            return;
+          }
+          socket.data = { principal };
+          next();
+        },
+        (error: unknown) => next(error instanceof Error ? error : new Error(String(error))),
+      );
+    });
   }
 
   @SubscribeMessage(LiveEvents.subscribe)
@@ -94,7 +103,7 @@ export class LiveGateway implements OnGatewayConnection, OnModuleDestroy {
   }
 
   private async sendSnapshot(socket: Socket, site: string): Promise<void> {
-    const frame = await this.live.latest(site);
+    const frame = await firstValueFrom(await this.live.frames(site));
     socket.emit(LiveEvents.snapshot, { site, seq: frame.seq, snapshot: frame.snapshot });
   }
 

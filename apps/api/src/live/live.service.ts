@@ -54,8 +54,9 @@ export class LiveService implements OnApplicationBootstrap, OnModuleDestroy {
     return (await this.engine(siteId)).frames$;
   }
 
-  async latest(siteId: string): Promise<Frame<FloorSnapshot>> {
-    return (await this.engine(siteId)).latest();
+  /** The site's figures as of now. */
+  async current(siteId: string): Promise<FloorSnapshot> {
+    return (await this.engine(siteId)).snapshotNow();
   }
 
   /** Events the domain refused since start (logged one by one). */

@@ -23,7 +23,6 @@ export class SiteEngine<S> {
   readonly frames$: Observable<Frame<S>>;
   private readonly input = new Subject<readonly VigieEvent[]>();
   private readonly keepHot: Subscription;
-  private latestFrame: Frame<S> | undefined;
   private lastSeq = 0;
   private replaying = true;
   private held: StoredEvent[][] = [];
@@ -36,7 +35,7 @@ export class SiteEngine<S> {
   ) {
     this.now = () => (opts.scheduler ?? { now: () => Date.now() }).now();
     this.frames$ = this.input.pipe(liveFrames(floor, opts), shareReplay({ bufferSize: 1, refCount: false }));
-    this.keepHot = this.frames$.subscribe((frame) => (this.latestFrame = frame));
+    this.keepHot = this.frames$.subscribe();
   }
 
   /** Replays stored events (start-up), before `goLive`. */
@@ -81,9 +80,9 @@ export class SiteEngine<S> {
     }
   }
 
-  /** The latest snapshot, computed now if no frame was sent yet. */
-  latest(): Frame<S> {
-    return this.latestFrame ?? { seq: 0, snapshot: this.floor.snapshot(this.now()) };
+  /** The floor as of now (every committed event applied), for one-off reads such as GET /live. */
+  snapshotNow(): S {
+    return this.floor.snapshot(this.now());
   }
 
   stop(): void {
