@@ -88,7 +88,10 @@ describe('ingest over HTTP', () => {
       'application/json',
     );
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ statusCode: 400, message: expect.stringMatching(/malformed JSON/) });
+    expect(await response.json()).toMatchObject({
+      statusCode: 400,
+      message: expect.stringMatching(/malformed JSON/) as unknown,
+    });
     expect(await stored()).toBe(before);
   });
 
@@ -136,7 +139,7 @@ describe('ingest over HTTP', () => {
       headers: { ...auth, 'content-type': 'text/plain' },
       body,
       duplex: 'half',
-    } as RequestInit);
+    });
     expect(response.status).toBe(200);
     const result = (await response.json()) as {
       lines: number;

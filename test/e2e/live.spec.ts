@@ -73,7 +73,7 @@ describe('live figures', () => {
       ...init,
       headers: { ...auth, 'content-type': 'application/json', ...init.headers },
     });
-    return { status: response.status, body: response.status === 204 ? null : ((await response.json()) as unknown) };
+    return { status: response.status, body: response.status === 204 ? null : await response.json() };
   };
 
   beforeAll(async () => {

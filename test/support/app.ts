@@ -1,4 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import 'reflect-metadata';
 import { createApp } from '../../apps/api/src/app.factory.js';
 import type { Config } from '../../apps/api/src/config/config.schema.js';
@@ -27,7 +29,7 @@ export async function startApp(databaseUrl: string, env: Record<string, string> 
   });
   const app = await createApp(config);
   await app.listen(0, '127.0.0.1');
-  const address = app.getHttpServer().address() as { port: number };
+  const address = (app.getHttpServer() as Server).address() as AddressInfo;
   return { app, url: `http://127.0.0.1:${address.port}`, config, close: () => app.close() };
 }
 

@@ -68,7 +68,7 @@ async function viaServer(path: string, options: ImportOptions, bar: cliProgress.
     headers: { authorization: `Bearer ${token}`, 'content-type': 'text/plain' },
     body,
     duplex: 'half',
-  } as RequestInit);
+  });
   if (!response.ok) {
     throw new Error(`server answered ${response.status}: ${await response.text()}`);
   }

@@ -31,7 +31,11 @@ function toErrorBody(exception: unknown): ErrorBody {
       return { statusCode, error, message: raw };
     }
     const r = raw as { message?: unknown; details?: ErrorBody['details'] };
-    const message = Array.isArray(r.message) ? r.message.join('; ') : String(r.message ?? exception.message);
+    const message = Array.isArray(r.message)
+      ? r.message.join('; ')
+      : typeof r.message === 'string'
+        ? r.message
+        : exception.message;
     return r.details ? { statusCode, error, message, details: r.details } : { statusCode, error, message };
   }
   const status = (exception as { status?: unknown; statusCode?: unknown; type?: unknown }) ?? {};

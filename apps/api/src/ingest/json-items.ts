@@ -8,7 +8,7 @@ export function toIngestItem(site: string, line: number, raw: unknown): IngestIt
   }
   const candidate = raw as Record<string, unknown>;
   if (candidate.site !== undefined && candidate.site !== site) {
-    return { line, rejected: `site: "${String(candidate.site)}" does not match the URL's site "${site}"` };
+    return { line, rejected: `site: ${JSON.stringify(candidate.site)} does not match the URL's site "${site}"` };
   }
   const parsed = VigieEvent.safeParse({ ...candidate, site });
   if (!parsed.success) {

@@ -34,7 +34,7 @@ export class SiteEngine<S> {
     private readonly opts: SiteEngineOptions,
   ) {
     this.now = () => (opts.scheduler ?? { now: () => Date.now() }).now();
-    this.frames$ = this.input.pipe(liveFrames(floor, opts), shareReplay({ bufferSize: 1, refCount: false }));
+    this.frames$ = this.input.pipe(liveFrames(floor, opts), shareReplay({ bufferSize: 1, refCount: true }));
     this.keepHot = this.frames$.subscribe();
   }
 
@@ -85,8 +85,9 @@ export class SiteEngine<S> {
     return this.floor.snapshot(this.now());
   }
 
+  /** Ends the frames; with the last subscriber gone, the tick stops too. */
   stop(): void {
-    this.keepHot.unsubscribe();
     this.input.complete();
+    this.keepHot.unsubscribe();
   }
 }

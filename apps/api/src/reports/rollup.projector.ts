@@ -43,8 +43,12 @@ export class RollupProjector implements OnApplicationBootstrap, OnModuleDestroy 
     });
   }
 
-  onModuleDestroy(): void {
+  /** Stops taking batches and lets a running projection finish before the database closes. */
+  async onModuleDestroy(): Promise<void> {
     this.subscription?.unsubscribe();
+    const open = await Promise.allSettled([...this.projections.values()]);
+    const running = open.flatMap((p) => (p.status === 'fulfilled' ? [p.value.lock.waitForUnlock()] : []));
+    await Promise.all(running);
   }
 
   /** Projects every event stored so far for the site. */

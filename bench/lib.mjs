@@ -1,0 +1,65 @@
+// Shared helpers for the benchmarks: they run the built code (npm run bench builds first).
+import { createWriteStream, existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { cpus, totalmem } from 'node:os';
+import pg from 'pg';
+
+export const OUT = new URL('./out/', import.meta.url).pathname;
+export const PG_BASE = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432';
+
+export function machine() {
+  return `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+}
+
+export async function freshDatabase(name) {
+  const admin = new pg.Client({ connectionString: `${PG_BASE}/postgres` });
+  await admin.connect();
+  await admin.query(`drop database if exists "${name}" with (force)`);
+  await admin.query(`create database "${name}"`);
+  await admin.end();
+  return `${PG_BASE}/${name}`;
+}
+
+/**
+ * A synthetic but well-formed queue_log of `lines` lines over one day: calls entering 4 queues, answered
+ * (CONNECT, COMPLETE*), abandoned or timed out, agents pausing with PAUSEALL + per-queue PAUSE.
+ */
+export async function queueLogFile(lines) {
+  await mkdir(OUT, { recursive: true });
+  const path = `${OUT}queue_log-${lines}`;
+  if (existsSync(path)) {
+    return path;
+  }
+  const out = createWriteStream(path);
+  const queues = ['standard', 'vip', 'sav', 'ventes'];
+  const t0 = Date.UTC(2026, 2, 10, 7) / 1000;
+  let written = 0;
+  let call = 0;
+  const write = (s) => (out.write(`${s}\n`) ? Promise.resolve() : new Promise((r) => out.once('drain', r)));
+  while (written < lines) {
+    call += 1;
+    const t = Math.floor(t0 + (call * 43200) / (lines / 3.2));
+    const q = queues[call % 4];
+    const agent = `SIP/${2001 + (call % 200)}`;
+    const id = `${t}.${call}`;
+    await write(`${t}|${id}|${q}|NONE|ENTERQUEUE||06${String(call).padStart(8, '0')}|1`);
+    written += 1;
+    const r = call % 20;
+    if (r === 0) {
+      await write(`${t + 40}|${id}|${q}|NONE|ABANDON|1|1|40`);
+      written += 1;
+    } else if (r === 1) {
+      await write(`${t}|NONE|NONE|${agent}|PAUSEALL|Pause`);
+      await write(`${t}|NONE|${q}|${agent}|PAUSE|Pause`);
+      await write(`${t + 300}|${id}|${q}|NONE|EXITWITHTIMEOUT|1|1|300`);
+      written += 3;
+    } else {
+      const wait = call % 45;
+      await write(`${t + wait}|${id}|${q}|${agent}|CONNECT|${wait}|${id}.1|3`);
+      await write(`${t + wait + 180}|${id}|${q}|${agent}|COMPLETE${call % 2 ? 'CALLER' : 'AGENT'}|${wait}|180|1`);
+      written += 2;
+    }
+  }
+  await new Promise((r) => out.end(r));
+  return path;
+}
