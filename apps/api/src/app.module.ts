@@ -5,6 +5,7 @@ import { BusModule } from './bus/bus.module.js';
 import { ConfigModule } from './config/config.module.js';
 import type { Config } from './config/config.schema.js';
 import { DatabaseModule } from './db/database.module.js';
+import { DemoModule } from './demo/demo.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IngestModule } from './ingest/ingest.module.js';
 import { LiveModule } from './live/live.module.js';
@@ -37,6 +38,7 @@ export class AppModule {
         ReportsModule,
         StaffingModule,
         HealthModule,
+        DemoModule,
       ],
     };
   }

@@ -19,6 +19,6 @@ import { TokenVerifier } from './roles.js';
     { provide: TokenVerifier, useExisting: AuthService },
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [TokenVerifier, AuditLog, AuthService],
+  exports: [TokenVerifier, AuditLog, AuthService, AuthRepository],
 })
 export class AuthModule {}
