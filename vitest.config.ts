@@ -45,11 +45,14 @@ export default defineConfig({
         extends: true,
         plugins: [svelte()],
         resolve: { conditions: [...conditions, 'browser', ...defaultClientConditions] },
+        ssr: { resolve: { conditions: [...conditions, 'browser', ...defaultClientConditions] } },
         test: {
           name: 'wallboard',
           root: 'apps/wallboard',
           include: ['src/**/*.spec.ts'],
           environment: 'jsdom',
+          // Ships `.svelte.js` sources that the Svelte plugin must compile.
+          server: { deps: { inline: [/@testing-library\/svelte/] } },
         },
       },
     ],
