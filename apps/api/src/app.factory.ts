@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { AppModule } from './app.module.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
+import { RedisIoAdapter } from './common/redis-io.adapter.js';
 import type { Config } from './config/config.schema.js';
 
 const WALLBOARD_DIST = fileURLToPath(new URL('../../wallboard/dist/', import.meta.url));
@@ -23,6 +24,9 @@ export async function createApp(config: Config): Promise<INestApplication> {
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   app.useGlobalFilters(new HttpExceptionFilter());
+  if (config.redisUrl) {
+    app.useWebSocketAdapter(new RedisIoAdapter(app, config.redisUrl));
+  }
   const json = express.json({ limit: '1mb' });
   app.use((req: Request, res: Response, next: NextFunction) =>
     STREAMED_BODY.test(req.path) ? next() : json(req, res, next),

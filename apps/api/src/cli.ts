@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { importQueueLog } from './cli/import-queue-log.js';
+import { simulateQueueLog } from './cli/simulate-queue-log.js';
 import { ConfigError, loadConfig } from './config/load-config.js';
 
 const program = new Command('vigie').description('Vigie command line');
@@ -23,6 +24,19 @@ program
       process.exitCode = summary.rejectedTotal > 0 ? 1 : 0;
     },
   );
+
+program
+  .command('simulate-queue-log')
+  .description('write a simulated floor day (08:00–20:00 local) as an Asterisk queue_log file')
+  .argument('<file>', 'output file')
+  .option('--date <date>', 'local date YYYY-MM-DD', new Date().toISOString().slice(0, 10))
+  .option('--timezone <zone>', 'IANA time zone', 'Europe/Paris')
+  .option('--seed <n>', 'random seed', '1')
+  .option('--scale <x>', '1 ≈ 24 agents and 1,500 calls', '1')
+  .action(async (file: string, opts: { date: string; timezone: string; seed: string; scale: string }) => {
+    const lines = await simulateQueueLog(file, { ...opts, seed: Number(opts.seed), scale: Number(opts.scale) });
+    console.log(`${lines} lines written to ${file}`);
+  });
 
 try {
   await program.parseAsync();
