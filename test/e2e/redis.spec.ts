@@ -18,7 +18,7 @@ describe('with REDIS_URL', () => {
   });
 
   it('reports Redis up in the health check', async () => {
-    const health = (await (await fetch(`${app.url}/api/v1/health`)).json()) as unknown;
+    const health = await (await fetch(`${app.url}/api/v1/health`)).json();
     expect(health).toEqual({ status: 'ok', database: { kind: 'postgres', state: 'up' }, redis: { state: 'up' } });
   });
 
@@ -37,8 +37,6 @@ describe('with REDIS_URL', () => {
       const snapshot = new Promise<LiveSnapshotMessage>((resolve) => socket.once(LiveEvents.snapshot, resolve));
       socket.emit(LiveEvents.subscribe, { site: 'r' });
       expect((await snapshot).site).toBe('r');
-      const keys = await fetch(`${app.url}/api/v1/health`).then(() => true);
-      expect(keys).toBe(true);
     } finally {
       socket.disconnect();
     }
