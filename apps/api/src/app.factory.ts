@@ -34,7 +34,7 @@ export async function createApp(config: Config): Promise<INestApplication> {
 
   const openapi = new DocumentBuilder()
     .setTitle('Vigie API')
-    .setDescription('Real-time supervision for contact centers. Public contract: docs/api.md.')
+    .setDescription('Real-time supervision for contact centers. Public contract (v1): docs/api.md and CONTRACT.md.')
     .setVersion('v1')
     .addBearerAuth()
     .build();
