@@ -55,6 +55,15 @@ describe('the real samples in shared/data/queue_log', () => {
     expect(times).toEqual([...times].sort());
   });
 
+  it('refuses the AMI capture line by line (it is not queue_log) without failing the import', async () => {
+    const text = sample('litnimax-asterisk-stats__examples_asterisk13.events');
+    const parsed = await parseQueueLogText(text, 'paris');
+    const nonBlank = text.split('\n').filter((l) => l.trim() !== '').length;
+    expect(parsed.events).toEqual([]);
+    expect(parsed.rejected).toHaveLength(nonBlank);
+    expect(parsed.rejected[0]!.reason).toMatch(/at least 5/);
+  });
+
   it('reads the realtime CSV export: 108 calls queued, waits and talk from the pre-parsed columns', async () => {
     const events: VigieEvent[] = [];
     const rejected: number[] = [];
