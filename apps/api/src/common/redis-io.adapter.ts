@@ -2,11 +2,12 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
-import type { Server, ServerOptions } from 'socket.io';
+
+type IoServer = ReturnType<IoAdapter['createIOServer']>;
 
 /**
  * socket.io over Redis (@socket.io/redis-adapter): a message for a site's room reaches the screens connected
- * to any instance. Used when REDIS_URL is set.
+ * to any instance. Used when REDIS_URL is set. Typed from Nest's own adapter, whichever socket.io it ships.
  */
 export class RedisIoAdapter extends IoAdapter {
   private readonly pub: Redis;
@@ -18,13 +19,13 @@ export class RedisIoAdapter extends IoAdapter {
     this.sub = this.pub.duplicate();
   }
 
-  override createIOServer(port: number, options?: ServerOptions): Server {
+  override createIOServer(port: number, options?: Parameters<IoAdapter['createIOServer']>[1]): IoServer {
     const server = super.createIOServer(port, options);
-    server.adapter(createAdapter(this.pub, this.sub));
+    (server as { adapter(factory: unknown): unknown }).adapter(createAdapter(this.pub, this.sub));
     return server;
   }
 
-  override async close(server: Server): Promise<void> {
+  override async close(server: Parameters<IoAdapter['close']>[0]): Promise<void> {
     await super.close(server);
     await Promise.allSettled([this.pub.quit(), this.sub.quit()]);
   }
