@@ -38,8 +38,18 @@ function stateOf(a: AgentRecord): AgentState {
   if (a.busy) {
     return a.busy;
   }
-  const allPaused = a.queues.size > 0 && [...a.queues].every((q) => a.pausedQueues.has(q));
-  return a.globalPause || allPaused ? 'paused' : 'ready';
+  if (a.globalPause) {
+    return 'paused';
+  }
+  if (a.queues.size === 0 || a.pausedQueues.size === 0) {
+    return 'ready';
+  }
+  for (const q of a.queues) {
+    if (!a.pausedQueues.has(q)) {
+      return 'ready';
+    }
+  }
+  return 'paused';
 }
 
 /**
@@ -65,11 +75,10 @@ export class AgentBook {
     this.dayStartMs = dayStartMs;
   }
 
-  apply(event: VigieEvent): void {
+  apply(event: VigieEvent, at: number = eventTime(event)): void {
     if (!('agent' in event) || !event.agent || event.type === 'source.unknown') {
       return;
     }
-    const at = eventTime(event);
     const a = this.record(event.agent, at);
     this.expireWrapup(a, at);
     this.accrue(a, at);

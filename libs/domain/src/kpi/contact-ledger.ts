@@ -43,13 +43,13 @@ export class ContactLedger {
   }
 
   /** The counters this event changes, or undefined when it changes none. */
-  apply(event: VigieEvent): CounterDelta | undefined {
+  apply(event: VigieEvent, atMs: number = eventTime(event)): CounterDelta | undefined {
     if (++this.applied % 50_000 === 0) {
-      this.forgetOlderThan(eventTime(event) - CONTACT_HORIZON_MS);
+      this.forgetOlderThan(atMs - CONTACT_HORIZON_MS);
     }
     switch (event.type) {
       case 'contact.queued':
-        return this.queued(event.contactId, event.queue, event.channel, eventTime(event));
+        return this.queued(event.contactId, event.queue, event.channel, atMs);
       case 'contact.answered': {
         const c = this.open.get(key(event.contactId, event.queue));
         if (!c || c.connected) {

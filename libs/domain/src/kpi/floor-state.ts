@@ -78,7 +78,7 @@ export class FloorState {
   apply(event: VigieEvent): void {
     const at = eventTime(event);
     this.advanceDay(at);
-    const delta = this.ledger.apply(event);
+    const delta = this.ledger.apply(event, at);
     if (delta && this.day && delta.bucketStartMs >= this.day.startMs && delta.bucketStartMs < this.day.endMs) {
       const q = this.queue(delta.queue);
       const bucket = q.buckets.get(delta.bucketStartMs);
@@ -90,7 +90,7 @@ export class FloorState {
     }
     this.trackWaiting(event);
     if (delta || !OUTCOMES.has(event.type)) {
-      this.agents.apply(event);
+      this.agents.apply(event, at);
     }
   }
 
