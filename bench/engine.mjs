@@ -14,9 +14,15 @@ function bigDay() {
   for (let k = 0; k < FLOORS; k++) {
     for (const e of simulate({ site: 'bench', seed: k + 1, startMs: START, scale: 4 })) {
       const r = { ...e, id: `${k}-${e.id}` };
-      if ('queue' in r && r.queue) r.queue = `${r.queue}-${k}`;
-      if ('agent' in r && r.agent) r.agent = `${r.agent}-${k}`;
-      if ('contactId' in r && r.contactId) r.contactId = `${k}-${r.contactId}`;
+      if ('queue' in r && r.queue) {
+        r.queue = `${r.queue}-${k}`;
+      }
+      if ('agent' in r && r.agent) {
+        r.agent = `${r.agent}-${k}`;
+      }
+      if ('contactId' in r && r.contactId) {
+        r.contactId = `${k}-${r.contactId}`;
+      }
       all.push(r);
     }
   }
@@ -32,7 +38,9 @@ global.gc?.();
 const heapBefore = process.memoryUsage().heapUsed;
 const floor = new FloorState({ timeZone: 'Europe/Paris' });
 const started = performance.now();
-for (const e of events) floor.apply(e);
+for (const e of events) {
+  floor.apply(e);
+}
 const seconds = (performance.now() - started) / 1000;
 global.gc?.();
 const heapAfter = process.memoryUsage().heapUsed;
