@@ -29,7 +29,7 @@ describe('the demo floor', () => {
     expect(live.totals.offered).toBeGreaterThan(50);
     // Agents seen today (at work or done for the day): the floor's size, whatever the hour.
     expect(live.agents.length).toBeGreaterThan(10);
-    expect(sites.find((s) => s.id === 'demo')!.eventsToday).toBeGreaterThan(100);
+    expect(sites.find((s) => s.id === 'demo')!.eventsTotal).toBeGreaterThan(100);
   });
 
   it('does not start a second floor when the server restarts', async () => {

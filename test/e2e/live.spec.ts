@@ -8,7 +8,7 @@ import {
 import fastJsonPatch from 'fast-json-patch';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, startApp, type TestApp } from '../support/app.js';
+import { login, startApp, zoneAwayFromMidnight, type TestApp } from '../support/app.js';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
 
 const PERIOD_FIELDS = [
@@ -82,7 +82,7 @@ describe('live figures', () => {
     auth = await login(app.url);
     await api('/api/v1/sites', {
       method: 'POST',
-      body: JSON.stringify({ id: 'live', name: 'Live', timezone: 'Europe/Paris' }),
+      body: JSON.stringify({ id: 'live', name: 'Live', timezone: zoneAwayFromMidnight() }),
     });
     await api('/api/v1/sites', {
       method: 'POST',
