@@ -21,7 +21,7 @@ describe('the demo floor', () => {
     const sites = (await (await fetch(`${app.url}/api/v1/sites`, { headers: auth })).json()) as {
       id: string;
       demo: boolean;
-      eventsToday: number;
+      eventsTotal: number;
     }[];
     expect(sites.find((s) => s.id === 'demo')).toMatchObject({ demo: true });
     const live = (await (await fetch(`${app.url}/api/v1/sites/demo/live`, { headers: auth })).json()) as FloorSnapshot;
