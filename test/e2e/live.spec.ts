@@ -1,3 +1,4 @@
+import { emptyCounters, toPeriodFigures, type PeriodFigures } from '@vigie/domain';
 import {
   LIVE_NAMESPACE,
   LiveEvents,
@@ -11,19 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, startApp, zoneAwayFromMidnight, type TestApp } from '../support/app.js';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
 
-const PERIOD_FIELDS = [
-  'offered',
-  'answered',
-  'abandoned',
-  'notDistributed',
-  'received',
-  'answeredWithinSl',
-  'serviceQuality',
-  'serviceLevel',
-  'avgWaitAnsweredSec',
-  'avgTalkSec',
-  'maxWaitSec',
-] as const;
+/** Every period figure of CONTRACT.md, as the domain defines them. */
+const PERIOD_FIELDS = Object.keys(toPeriodFigures(emptyCounters())) as (keyof PeriodFigures)[];
 
 /** A few contacts over the last minutes, so they belong to today. */
 function recentEvents(now: number) {
