@@ -1,4 +1,7 @@
+import { Logger } from '@nestjs/common';
 import pg from 'pg';
+
+const logger = new Logger('Database');
 
 // Counts and event positions (bigint) come back as numbers: they stay far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
@@ -19,7 +22,11 @@ export class Database implements Queryable {
     readonly kind: DatabaseKind,
     private readonly pool: pg.Pool,
     private readonly onClose: () => Promise<void> = async () => {},
-  ) {}
+  ) {
+    // An idle pooled connection closed by the server (restart, failover) is replaced on next use; without a
+    // listener node-postgres would turn it into an uncaught error and stop the process.
+    pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection lost'));
+  }
 
   query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, params?: unknown[]): Promise<pg.QueryResult<R>> {
     return this.pool.query<R>(text, params);

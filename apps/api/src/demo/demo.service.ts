@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { businessDay } from '@vigie/domain';
 import { LiveSimulation } from '@vigie/simulator';
 import { AuthRepository } from '../auth/auth.repository.js';
@@ -24,12 +24,12 @@ interface DemoRun {
  * so a restart replays the same events (idempotent ids) instead of starting another floor.
  */
 @Injectable()
-export class DemoService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class DemoService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(DemoService.name);
   private timer: NodeJS.Timeout | undefined;
   private simulation: LiveSimulation | undefined;
   private run: DemoRun | undefined;
-  private feeding = false;
+  private feeding: Promise<void> | undefined;
 
   constructor(
     @Inject(CONFIG) private readonly config: Config,
@@ -48,15 +48,18 @@ export class DemoService implements OnApplicationBootstrap, OnApplicationShutdow
     this.logger.log({ site: DEMO_SITE.id, scale: this.config.demo.scale }, 'demo floor running');
   }
 
-  onApplicationShutdown(): void {
+  /** Stops feeding and lets a feed in flight finish before the database closes. */
+  async onModuleDestroy(): Promise<void> {
     clearInterval(this.timer);
+    await this.feeding;
   }
 
-  private async feed(): Promise<void> {
-    if (this.feeding) {
-      return;
-    }
-    this.feeding = true;
+  private feed(): Promise<void> {
+    this.feeding ??= this.feedOnce().finally(() => (this.feeding = undefined));
+    return this.feeding;
+  }
+
+  private async feedOnce(): Promise<void> {
     try {
       const now = Date.now();
       if (!this.simulation || !this.run || now >= this.run.startMs + FLOOR_HOURS * HOUR) {
@@ -76,8 +79,6 @@ export class DemoService implements OnApplicationBootstrap, OnApplicationShutdow
       }
     } catch (error) {
       this.logger.warn({ err: error }, 'demo feed failed; retrying');
-    } finally {
-      this.feeding = false;
     }
   }
 
