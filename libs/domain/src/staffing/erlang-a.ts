@@ -1,6 +1,6 @@
 import { blockingProbability } from './erlang-b.js';
 import { logIntegralOfConcave } from './log-concave-integral.js';
-import { checkParameters, fail, ok, toOfferedLoad, type StaffingResult } from './staffing-input.js';
+import { ok, validatedLoad, type StaffingResult } from './staffing-input.js';
 
 export interface ErlangAInput {
   readonly callsPerHour: number;
@@ -39,11 +39,7 @@ export interface ErlangAResult {
  * finite). As patience → ∞ the results tend to Erlang C. See docs/staffing.md for the derivation.
  */
 export function erlangA(input: ErlangAInput): StaffingResult<ErlangAResult> {
-  const invalid = checkParameters(input, ['callsPerHour', 'ahtSec', 'agents', 'targetSec', 'patienceSec']);
-  if (invalid) {
-    return fail(invalid);
-  }
-  const load = toOfferedLoad(input.callsPerHour, input.ahtSec);
+  const load = validatedLoad(input, ['callsPerHour', 'ahtSec', 'agents', 'targetSec', 'patienceSec']);
   if (!load.ok) {
     return load;
   }

@@ -1,10 +1,9 @@
 import { blockingProbability, nextBlocking } from './erlang-b.js';
 import {
-  checkParameters,
   fail,
   ok,
   STAFFING_LIMITS,
-  toOfferedLoad,
+  validatedLoad,
   type StaffingInputError,
   type StaffingResult,
 } from './staffing-input.js';
@@ -49,11 +48,7 @@ export interface AgentsForResult {
  * result is then an `unstable` error on `agents` whose `limit` is the fewest agents giving one.
  */
 export function erlangC(input: ErlangCInput): StaffingResult<ErlangCResult> {
-  const invalid = checkParameters(input, ['callsPerHour', 'ahtSec', 'agents', 'targetSec']);
-  if (invalid) {
-    return fail(invalid);
-  }
-  const load = toOfferedLoad(input.callsPerHour, input.ahtSec);
+  const load = validatedLoad(input, ['callsPerHour', 'ahtSec', 'agents', 'targetSec']);
   if (!load.ok) {
     return load;
   }
@@ -70,11 +65,7 @@ export function erlangC(input: ErlangCInput): StaffingResult<ErlangCResult> {
  * next, so the search costs O(answer) whatever the load; it starts at the first N above A.
  */
 export function agentsFor(input: AgentsForInput): StaffingResult<AgentsForResult> {
-  const invalid = checkParameters(input, ['callsPerHour', 'ahtSec', 'targetSec', 'serviceLevel']);
-  if (invalid) {
-    return fail(invalid);
-  }
-  const load = toOfferedLoad(input.callsPerHour, input.ahtSec);
+  const load = validatedLoad(input, ['callsPerHour', 'ahtSec', 'targetSec', 'serviceLevel']);
   if (!load.ok) {
     return load;
   }

@@ -101,3 +101,12 @@ export function toOfferedLoad(callsPerHour: number, ahtSec: number): StaffingRes
   }
   return ok(offeredLoad);
 }
+
+/** Checks the named parameters, then derives the offered load: the common start of every calculator. */
+export function validatedLoad(
+  input: Readonly<Partial<Record<StaffingParameter, number>>> & { callsPerHour: number; ahtSec: number },
+  parameters: readonly StaffingParameter[],
+): StaffingResult<number> {
+  const invalid = checkParameters(input, parameters);
+  return invalid ? fail(invalid) : toOfferedLoad(input.callsPerHour, input.ahtSec);
+}
