@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.js';
 import { ZodValidationPipe } from '../common/zod.pipe.js';
 import { SitesService } from '../sites/sites.service.js';
-import { QueueReportQuery } from './reports.schema.js';
+import { AgentReportService, type AgentReport } from './agent-report.service.js';
+import { AgentReportQuery, QueueReportQuery } from './reports.schema.js';
 import { ReportsService, type QueueReport } from './reports.service.js';
 
 @ApiTags('reports')
@@ -13,7 +14,18 @@ export class ReportsController {
   constructor(
     @Inject(ReportsService) private readonly reports: ReportsService,
     @Inject(SitesService) private readonly sites: SitesService,
+    @Inject(AgentReportService) private readonly agentReports: AgentReportService,
   ) {}
+
+  @Get('agents')
+  @Roles('hr', 'supervisor', 'vigie')
+  @ApiOperation({ summary: 'Agent daily report: handled, handling, talk, wrap-up, logged-in and pause times per day' })
+  async agents(
+    @Param('site') siteId: string,
+    @Query(new ZodValidationPipe(AgentReportQuery, 'query')) query: AgentReportQuery,
+  ): Promise<AgentReport> {
+    return this.agentReports.agents(await this.sites.require(siteId), query);
+  }
 
   @Get('queues')
   @Roles('hr', 'supervisor', 'vigie')

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { SitesModule } from '../sites/sites.module.js';
+import { AgentReportService } from './agent-report.service.js';
 import { QueueStatsRepository } from './queue-stats.repository.js';
 import { ReportsController } from './reports.controller.js';
 import { ReportsService } from './reports.service.js';
@@ -8,6 +9,6 @@ import { RollupProjector } from './rollup.projector.js';
 @Module({
   imports: [SitesModule],
   controllers: [ReportsController],
-  providers: [QueueStatsRepository, RollupProjector, ReportsService],
+  providers: [QueueStatsRepository, RollupProjector, ReportsService, AgentReportService],
 })
 export class ReportsModule {}

@@ -14,3 +14,12 @@ export const QueueReportQuery = z
     path: ['to'],
   });
 export type QueueReportQuery = z.infer<typeof QueueReportQuery>;
+
+export const AgentReportQuery = z
+  .object({ from: LocalDate, to: LocalDate })
+  .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['from'] })
+  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 31 * 86_400_000, {
+    message: 'at most 31 days per agent report',
+    path: ['to'],
+  });
+export type AgentReportQuery = z.infer<typeof AgentReportQuery>;

@@ -22,6 +22,19 @@ interface AgentRecord {
   ringNoAnswer: number;
 }
 
+/** Contact outcomes move agents only when the contact ledger took them (not a duplicate, not an unknown contact). */
+const OUTCOMES = new Set<VigieEvent['type']>([
+  'contact.answered',
+  'contact.abandoned',
+  'contact.not_distributed',
+  'contact.ended',
+  'contact.transferred',
+]);
+
+export function movesAgents(event: VigieEvent, ledgerTookIt: boolean): boolean {
+  return ledgerTookIt || !OUTCOMES.has(event.type);
+}
+
 export const emptyAgentCounts = (): AgentCounts => ({
   loggedIn: 0,
   ready: 0,

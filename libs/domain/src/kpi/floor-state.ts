@@ -11,7 +11,7 @@ import {
   type VigieEvent,
 } from '@vigie/protocol';
 import { businessDay, type BusinessDay } from '../time/business-day.js';
-import { AgentBook, emptyAgentCounts } from './agent-book.js';
+import { AgentBook, emptyAgentCounts, movesAgents } from './agent-book.js';
 import { ContactLedger, DEFAULT_SL_TARGET_SEC } from './contact-ledger.js';
 import { addCounters, emptyCounters, mergeCounters, toPeriodFigures, type QueueCounters } from './counters.js';
 import { DEFAULT_QUEUE_RULES, levelsOf } from './levels.js';
@@ -44,15 +44,6 @@ interface QueueToday {
   /** Contacts waiting now, oldest first (insertion order): key → entered at. */
   waiting: Map<string, number>;
 }
-
-/** Contact outcomes move agents only when the ledger took them (not a duplicate, not an unknown contact). */
-const OUTCOMES = new Set<VigieEvent['type']>([
-  'contact.answered',
-  'contact.abandoned',
-  'contact.not_distributed',
-  'contact.ended',
-  'contact.transferred',
-]);
 
 const CHANNELS: Channel[] = ['voice', 'email', 'chat', 'social', 'callback', 'outbound'];
 
@@ -89,7 +80,7 @@ export class FloorState {
       }
     }
     this.trackWaiting(event);
-    if (delta || !OUTCOMES.has(event.type)) {
+    if (movesAgents(event, delta !== undefined)) {
       this.agents.apply(event, at);
     }
   }

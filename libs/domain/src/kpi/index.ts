@@ -1,4 +1,5 @@
 export * from './agent-book.js';
+export * from './agent-day.js';
 export * from './contact-ledger.js';
 export * from './counters.js';
 export * from './floor-state.js';
