@@ -108,6 +108,22 @@ describe('permission matrix', () => {
     expect(mismatches).toEqual([]);
   });
 
+  it('answers a malformed id with a 400, never a 5xx', async () => {
+    const admin = tokens.get('admin')!;
+    for (const [method, path] of [
+      ['DELETE', '/api/v1/api-keys/not-an-id'],
+      ['DELETE', '/api/v1/display-tokens/42'],
+      ['PATCH', '/api/v1/users/x'],
+    ] as const) {
+      const response = await fetch(`${app.url}${path}`, {
+        method,
+        headers: { ...admin, 'content-type': 'application/json' },
+        body: method === 'PATCH' ? '{}' : undefined,
+      });
+      expect([path, response.status]).toEqual([path, 400]);
+    }
+  });
+
   it('answers wrong credentials with 401 and nothing else', async () => {
     const response = await fetch(`${app.url}/api/v1/auth/login`, {
       method: 'POST',

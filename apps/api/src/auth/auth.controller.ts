@@ -6,6 +6,7 @@ import {
   HttpCode,
   Inject,
   Param,
+  ParseUUIDPipe,
   Patch,
   Post,
   UnauthorizedException,
@@ -72,7 +73,7 @@ export class AccessController {
   @Roles('admin')
   updateUser(
     @CurrentPrincipal() p: Principal,
-    @Param('id') id: string,
+    @Param('id', ParseUUIDPipe) id: string,
     @Body(new ZodValidationPipe(UpdateUser)) body: UpdateUser,
   ): Promise<User> {
     return this.auth.updateUser(AuditLog.actorOf(p), id, body);
@@ -98,7 +99,7 @@ export class AccessController {
   @Delete('api-keys/:id')
   @HttpCode(204)
   @Roles('admin')
-  revokeApiKey(@CurrentPrincipal() p: Principal, @Param('id') id: string): Promise<void> {
+  revokeApiKey(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
     return this.auth.revokeApiKey(AuditLog.actorOf(p), id);
   }
 
@@ -122,7 +123,7 @@ export class AccessController {
   @Delete('display-tokens/:id')
   @HttpCode(204)
   @Roles('supervisor')
-  revokeDisplayToken(@CurrentPrincipal() p: Principal, @Param('id') id: string): Promise<void> {
+  revokeDisplayToken(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
     return this.auth.revokeDisplayToken(AuditLog.actorOf(p), id);
   }
 }
