@@ -35,6 +35,10 @@ export const AgentCounts = z.object({
 });
 export type AgentCounts = z.infer<typeof AgentCounts>;
 
+/** The figures of the interval in progress (contacts that entered since `start`), 15 or 30 minutes long. */
+export const CurrentInterval = PeriodFiguresSchema.extend({ start: z.string() });
+export type CurrentInterval = z.infer<typeof CurrentInterval>;
+
 export const QueueLive = PeriodFiguresSchema.extend({
   queue: z.string(),
   channel: Channel,
@@ -43,6 +47,9 @@ export const QueueLive = PeriodFiguresSchema.extend({
   waiting: z.number(),
   longestWaitSec: z.number(),
   agents: AgentCounts,
+  /** The current 15-minute and 30-minute intervals of the site's day. */
+  current15: CurrentInterval,
+  current30: CurrentInterval,
   /** Threshold level of each figure that has a rule. */
   levels: z.record(z.string(), Level),
 });
@@ -74,6 +81,8 @@ export const TotalsLive = PeriodFiguresSchema.extend({
   waiting: z.number(),
   longestWaitSec: z.number(),
   agents: AgentCounts,
+  current15: CurrentInterval,
+  current30: CurrentInterval,
 });
 export type TotalsLive = z.infer<typeof TotalsLive>;
 

@@ -58,6 +58,36 @@ describe(FloorState.name, () => {
     expect(snap.day).toBe('2026-02-10');
   });
 
+  it('gives the figures of the 15- and 30-minute intervals in progress, by entry time', () => {
+    const floor = new FloorState({ timeZone: 'Europe/Paris' });
+    [
+      ...morning(),
+      e('contact.queued', 1200, { contactId: 'c6', queue: 'standard', channel: 'voice' }), // 09:20
+      e('contact.answered', 1205, { contactId: 'c6', queue: 'standard', agent: 'A', waitSec: 5 }),
+      e('contact.queued', 1860, { contactId: 'c7', queue: 'standard', channel: 'voice' }), // 09:31
+      e('contact.abandoned', 1870, { contactId: 'c7', queue: 'standard', waitSec: 10 }),
+    ].forEach((ev) => floor.apply(ev));
+
+    const at0925 = floor.snapshot(T0 + 1500_000);
+    expect(at0925.queues[0]?.current15).toMatchObject({ start: at(900), offered: 1, received: 1, serviceLevel: 1 });
+    // 09:00–09:30: the morning (5 offered, 4 received, 1 within target) and c6 (within target).
+    expect(at0925.queues[0]?.current30).toMatchObject({
+      start: at(0),
+      offered: 6,
+      answered: 3,
+      received: 5,
+      answeredWithinSl: 2,
+      serviceLevel: 0.4,
+    });
+    expect(at0925.totals.current30).toEqual(at0925.queues[0]?.current30);
+
+    const at0935 = floor.snapshot(T0 + 2100_000);
+    const c7only = { offered: 1, abandoned: 1, received: 1, answered: 0, serviceQuality: 0, maxWaitSec: 10 };
+    expect(at0935.queues[0]?.current15).toMatchObject({ start: at(1800), ...c7only });
+    expect(at0935.queues[0]?.current30).toMatchObject({ start: at(1800), ...c7only });
+    expect(at0935.teams[0]?.current15).toMatchObject(c7only);
+  });
+
   it('follows agents: states, times, answered and handling time', () => {
     const floor = new FloorState({ timeZone: 'Europe/Paris' });
     morning().forEach((ev) => floor.apply(ev));

@@ -3,6 +3,7 @@ import {
   type AgentCounts,
   type Channel,
   type ChannelLive,
+  type CurrentInterval,
   type FloorSnapshot,
   type IntervalLive,
   type QueueLive,
@@ -10,10 +11,10 @@ import {
   type TotalsLive,
   type VigieEvent,
 } from '@vigie/protocol';
-import { businessDay, type BusinessDay } from '../time/business-day.js';
+import { businessDay, intervalStart, type BusinessDay } from '../time/business-day.js';
 import { AgentBook, emptyAgentCounts, movesAgents } from './agent-book.js';
 import { ContactLedger, DEFAULT_SL_TARGET_SEC } from './contact-ledger.js';
-import { addCounters, emptyCounters, mergeCounters, toPeriodFigures, type QueueCounters } from './counters.js';
+import { addCounters, emptyCounters, toPeriodFigures, type QueueCounters } from './counters.js';
 import { DEFAULT_QUEUE_RULES, levelsOf } from './levels.js';
 
 export interface FloorOptions {
@@ -46,6 +47,12 @@ interface QueueToday {
 }
 
 const CHANNELS: Channel[] = ['voice', 'email', 'chat', 'social', 'callback', 'outbound'];
+
+/** The intervals in progress at a moment: [start, end) of the current 15 and 30 minutes. */
+interface Current {
+  s15: number;
+  s30: number;
+}
 
 /**
  * One site's floor, live: contacts, queues and agents for the current business day. O(1) work per event;
@@ -99,7 +106,13 @@ export class FloorState {
     const day = this.day ?? businessDay(nowMs, this.opts.timeZone, this.opts.cutoverMinute);
     const agents = this.agents.list(nowMs);
     const byQueue = this.agents.countsByQueue(agents);
-    const queues: QueueLive[] = [...this.queues.keys()].sort().map((name) => this.queueLive(name, nowMs, byQueue));
+    const current: Current = {
+      s15: intervalStart(nowMs, this.opts.timeZone, 15),
+      s30: intervalStart(nowMs, this.opts.timeZone, 30),
+    };
+    const queues: QueueLive[] = [...this.queues.keys()]
+      .sort()
+      .map((name) => this.queueLive(name, nowMs, current, byQueue));
     const siteCounts = emptyAgentCounts();
     for (const a of agents) {
       if (a.state !== 'logged_out') {
@@ -112,8 +125,8 @@ export class FloorState {
       day: day.date,
       queues,
       agents,
-      totals: this.totals(queues, siteCounts),
-      teams: this.teams(queues, agents),
+      totals: this.totals(queues, current, siteCounts),
+      teams: this.teams(queues, current, agents),
       intervals: this.intervals(),
       channels: this.channels(nowMs),
     };
@@ -178,58 +191,78 @@ export class FloorState {
     return first.done ? 0 : Math.max(0, Math.floor((nowMs - first.value) / 1000));
   }
 
-  private todayCounters(q: QueueToday): QueueCounters {
-    let total = emptyCounters();
-    for (const c of q.buckets.values()) {
-      total = mergeCounters(total, c);
+  /** Today's counters of a queue, whole day and the intervals in progress. */
+  private periods(q: QueueToday, current: Current): { day: QueueCounters; c15: QueueCounters; c30: QueueCounters } {
+    const day = emptyCounters();
+    const c15 = emptyCounters();
+    const c30 = emptyCounters();
+    for (const [start, c] of q.buckets) {
+      addCounters(day, c);
+      if (start >= current.s30 && start < current.s30 + 30 * 60_000) {
+        addCounters(c30, c);
+        if (start === current.s15) {
+          addCounters(c15, c);
+        }
+      }
     }
-    return total;
+    return { day, c15, c30 };
   }
 
-  private queueLive(name: string, nowMs: number, byQueue: Map<string, AgentCounts>): QueueLive {
+  private queueLive(name: string, nowMs: number, current: Current, byQueue: Map<string, AgentCounts>): QueueLive {
     const q = this.queue(name);
     const longestWaitSec = this.longestWaitSec(q, nowMs);
-    const figures = toPeriodFigures(this.todayCounters(q));
-    const live = { ...figures, waiting: q.waiting.size, longestWaitSec };
+    const { day, c15, c30 } = this.periods(q, current);
+    const live = { ...toPeriodFigures(day), waiting: q.waiting.size, longestWaitSec };
     return {
       queue: name,
       channel: q.channel,
       slTargetSec: this.slTarget(name),
       ...live,
       agents: byQueue.get(name) ?? emptyAgentCounts(),
+      current15: currentInterval(c15, current.s15),
+      current30: currentInterval(c30, current.s30),
       levels: levelsOf(live, DEFAULT_QUEUE_RULES),
     };
   }
 
-  private rollup(names: readonly string[], nowMs: number | undefined, counts: AgentCounts): TotalsLive {
-    let total = emptyCounters();
+  /** Queue figures summed over `names`; the longest wait is the caller's (it knows the queues' waits now). */
+  private rollup(names: readonly string[], current: Current, counts: AgentCounts): TotalsLive {
+    const day = emptyCounters();
+    const c15 = emptyCounters();
+    const c30 = emptyCounters();
     let waiting = 0;
-    let longestWaitSec = 0;
     for (const name of names) {
       const q = this.queues.get(name);
       if (!q) {
         continue;
       }
-      total = mergeCounters(total, this.todayCounters(q));
+      const p = this.periods(q, current);
+      addCounters(day, p.day);
+      addCounters(c15, p.c15);
+      addCounters(c30, p.c30);
       waiting += q.waiting.size;
-      if (nowMs !== undefined) {
-        longestWaitSec = Math.max(longestWaitSec, this.longestWaitSec(q, nowMs));
-      }
     }
-    return { ...toPeriodFigures(total), waiting, longestWaitSec, agents: counts };
+    return {
+      ...toPeriodFigures(day),
+      waiting,
+      longestWaitSec: 0,
+      agents: counts,
+      current15: currentInterval(c15, current.s15),
+      current30: currentInterval(c30, current.s30),
+    };
   }
 
-  private totals(queues: readonly QueueLive[], counts: AgentCounts): TotalsLive {
+  private totals(queues: readonly QueueLive[], current: Current, counts: AgentCounts): TotalsLive {
     const totals = this.rollup(
       queues.map((q) => q.queue),
-      undefined,
+      current,
       counts,
     );
     totals.longestWaitSec = Math.max(0, ...queues.map((q) => q.longestWaitSec));
     return totals;
   }
 
-  private teams(queues: readonly QueueLive[], agents: FloorSnapshot['agents']): TeamLive[] {
+  private teams(queues: readonly QueueLive[], current: Current, agents: FloorSnapshot['agents']): TeamLive[] {
     const names = new Set<string>([...Object.keys(this.opts.queueGroups ?? {})]);
     for (const a of agents) {
       if (a.team) {
@@ -252,7 +285,7 @@ export class FloorState {
         }
       }
       const teamQueues = [...served].sort();
-      const figures = this.rollup(teamQueues, undefined, counts);
+      const figures = this.rollup(teamQueues, current, counts);
       figures.longestWaitSec = Math.max(0, ...queues.filter((q) => served.has(q.queue)).map((q) => q.longestWaitSec));
       return { team, queues: teamQueues, ...figures };
     });
@@ -286,7 +319,7 @@ export class FloorState {
       let waiting = 0;
       let oldestWaitSec = 0;
       let pastCommitment = 0;
-      let total = emptyCounters();
+      const total = emptyCounters();
       for (const q of queues) {
         waiting += q.waiting.size;
         for (const enteredAt of q.waiting.values()) {
@@ -294,7 +327,9 @@ export class FloorState {
           oldestWaitSec = Math.max(oldestWaitSec, wait);
           pastCommitment += wait > commitmentSec ? 1 : 0;
         }
-        total = mergeCounters(total, this.todayCounters(q));
+        for (const c of q.buckets.values()) {
+          addCounters(total, c);
+        }
       }
       const f = toPeriodFigures(total);
       return [
@@ -302,4 +337,8 @@ export class FloorState {
       ];
     });
   }
+}
+
+function currentInterval(counters: QueueCounters, startMs: number): CurrentInterval {
+  return { ...toPeriodFigures(counters), start: new Date(startMs).toISOString() };
 }
