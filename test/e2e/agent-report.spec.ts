@@ -76,6 +76,32 @@ describe('agent daily report', () => {
         avgHandlingSec: 210,
         ringNoAnswer: 1,
         pauseByReason: { Pause: 600 },
+        // The one timed ring is the unanswered 8 s one (the answer says no ring time and no ringing was seen).
+        ringSec: 8,
+        avgRingSec: 8,
+        transfers: 0,
+        longCalls: 0,
+        handledInbound: 1,
+        handledOutbound: 0,
+        byQueue: [
+          {
+            queue: 'standard',
+            direction: 'inbound',
+            answered: 1,
+            handled: 1,
+            transfers: 0,
+            talkSec: 180,
+            wrapupSec: 30,
+            ringSec: 8,
+            ringsTimed: 1,
+            ringNoAnswer: 1,
+            longCalls: 0,
+            avgHandlingSec: 210,
+            avgTalkSec: 180,
+            avgWrapupSec: 30,
+            avgRingSec: 8,
+          },
+        ],
       },
     ]);
   });

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { agentDay, dayBounds, listIntervals } from '@vigie/domain';
-import type { AgentLive, VigieEvent } from '@vigie/protocol';
+import { agentDay, dayBounds, listIntervals, type AgentDayRow } from '@vigie/domain';
+import type { VigieEvent } from '@vigie/protocol';
 import { EventLogRepository } from '../events/event-log.repository.js';
 import type { Site } from '../sites/site.schema.js';
 import type { AgentReportQuery } from './reports.schema.js';
 
-/** A day's figures; the live-only parts (state now, since when, queues joined now) are left out. */
-export type AgentReportRow = { day: string } & Omit<AgentLive, 'state' | 'since' | 'pauseReason' | 'queues'>;
+/** A day's figures (the live-only parts, such as the state now, are left out). */
+export type AgentReportRow = { day: string } & AgentDayRow;
 
 export interface AgentReport {
   site: string;
@@ -18,8 +18,9 @@ const LOOKBACK_MS = 24 * 3600_000;
 
 /**
  * The agent daily report (DOMAIN.md): per agent and local day, contacts answered and handled, average handling
- * time, talk and wrap-up time, logged-in, ready and paused time by reason, rings not answered. Computed from
- * the event log by the live floor's own agent rules (`agentDay`), so a closed day reads as the wall showed it.
+ * time, talk and wrap-up time, logged-in, ready and paused time by reason, rings not answered, ring time,
+ * transfers and long calls, split per queue and direction. Computed from the event log by the live floor's own
+ * agent rules (`agentDay`), so a closed day reads as the wall showed it.
  */
 @Injectable()
 export class AgentReportService {
@@ -36,12 +37,7 @@ export class AgentReportService {
       for await (const page of this.log.readRange(site.id, dayStartMs - LOOKBACK_MS, endMs)) {
         events.push(...page.map((s) => s.event));
       }
-      for (const { state: _s, since: _since, pauseReason: _r, queues: _q, ...agent } of agentDay(
-        events,
-        site.timezone,
-        dayStartMs,
-        endMs,
-      )) {
+      for (const agent of agentDay(events, site.timezone, dayStartMs, endMs)) {
         rows.push({ day, ...agent });
       }
     }

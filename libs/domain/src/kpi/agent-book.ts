@@ -1,5 +1,25 @@
 import { eventTime, type AgentCounts, type AgentLive, type AgentState, type VigieEvent } from '@vigie/protocol';
 
+/** A call whose talk lasts longer than this is a long call in the agent report (15 minutes). */
+export const LONG_CALL_SEC = 900;
+
+/** An agent's work in one queue over the day: the per-queue part of the agent daily report. */
+export interface QueueWork {
+  queue: string;
+  answered: number;
+  handled: number;
+  transfers: number;
+  talkSec: number;
+  wrapupSec: number;
+  /** Ring time of the presentations whose ring time is known, and how many they are. */
+  ringSec: number;
+  ringsTimed: number;
+  ringNoAnswer: number;
+  longCalls: number;
+}
+
+export type AgentDayView = AgentLive & { byQueue: QueueWork[] };
+
 interface AgentRecord {
   agent: string;
   name: string | null;
@@ -20,6 +40,41 @@ interface AgentRecord {
   answered: number;
   handled: number;
   ringNoAnswer: number;
+  /** The queue of the contact the agent is ringing, talking or wrapping up for. */
+  workQueue: string | null;
+  ringingSinceMs: number | null;
+  talkingSinceMs: number | null;
+  byQueue: Map<string, QueueWork>;
+}
+
+const emptyWork = (queue: string): QueueWork => ({
+  queue,
+  answered: 0,
+  handled: 0,
+  transfers: 0,
+  talkSec: 0,
+  wrapupSec: 0,
+  ringSec: 0,
+  ringsTimed: 0,
+  ringNoAnswer: 0,
+  longCalls: 0,
+});
+
+function work(a: AgentRecord, queue: string): QueueWork {
+  let w = a.byQueue.get(queue);
+  if (!w) {
+    w = emptyWork(queue);
+    a.byQueue.set(queue, w);
+  }
+  return w;
+}
+
+function addRing(a: AgentRecord, queue: string, ringSec: number | undefined): void {
+  if (ringSec !== undefined) {
+    const w = work(a, queue);
+    w.ringSec += ringSec;
+    w.ringsTimed += 1;
+  }
 }
 
 /** Contact outcomes move agents only when the contact ledger took them (not a duplicate, not an unknown contact). */
@@ -84,6 +139,7 @@ export class AgentBook {
       a.answered = 0;
       a.handled = 0;
       a.ringNoAnswer = 0;
+      a.byQueue = new Map();
     }
     this.dayStartMs = dayStartMs;
   }
@@ -144,21 +200,40 @@ export class AgentBook {
       case 'contact.ringing':
         this.joinImplicitly(a, event.queue);
         a.busy = 'ringing';
+        a.workQueue = event.queue;
+        a.ringingSinceMs = at;
         break;
       case 'contact.ring_no_answer':
         a.ringNoAnswer += 1;
+        work(a, event.queue).ringNoAnswer += 1;
+        addRing(a, event.queue, event.ringSec);
+        a.ringingSinceMs = null;
         if (a.busy === 'ringing') {
           a.busy = null;
         }
         break;
       case 'contact.answered':
         this.joinImplicitly(a, event.queue);
+        addRing(
+          a,
+          event.queue,
+          event.ringSec ?? (a.ringingSinceMs === null ? undefined : (at - a.ringingSinceMs) / 1000),
+        );
         a.busy = 'talking';
+        a.workQueue = event.queue;
+        a.ringingSinceMs = null;
+        a.talkingSinceMs = at;
         a.answered += 1;
+        work(a, event.queue).answered += 1;
         break;
       case 'contact.ended':
       case 'contact.transferred': {
         a.handled += 1;
+        const w = work(a, event.queue);
+        w.handled += 1;
+        w.transfers += event.type === 'contact.transferred' ? 1 : 0;
+        w.longCalls += a.talkingSinceMs !== null && (at - a.talkingSinceMs) / 1000 > LONG_CALL_SEC ? 1 : 0;
+        a.talkingSinceMs = null;
         const wrapupSec = event.type === 'contact.ended' ? (event.wrapupSec ?? 0) : 0;
         a.busy = wrapupSec > 0 ? 'wrapup' : null;
         a.wrapupUntilMs = wrapupSec > 0 ? at + wrapupSec * 1000 : null;
@@ -187,6 +262,20 @@ export class AgentBook {
     return out.sort((x, y) => (x.agent < y.agent ? -1 : x.agent > y.agent ? 1 : 0));
   }
 
+  /** `list`, each agent with its work per queue (the agent daily report). */
+  listWithQueues(nowMs: number): AgentDayView[] {
+    return this.list(nowMs).map((view) => {
+      const a = this.agents.get(view.agent);
+      const byQueue = new Map([...(a?.byQueue ?? [])].map(([q, w]) => [q, { ...w }]));
+      if (a) {
+        const probe: AgentRecord = { ...a, totals: { ...a.totals }, pauseByReason: new Map(), byQueue };
+        this.expireWrapup(probe, nowMs);
+        this.accrue(probe, nowMs);
+      }
+      return { ...view, byQueue: [...byQueue.values()].sort((x, y) => (x.queue < y.queue ? -1 : 1)) };
+    });
+  }
+
   /** Agents by state in each queue they serve (an agent counts in every queue it is a member of). */
   countsByQueue(agents: readonly AgentLive[]): Map<string, AgentCounts> {
     const counts = new Map<string, AgentCounts>();
@@ -208,7 +297,12 @@ export class AgentBook {
   private view(a: AgentRecord, nowMs: number): AgentLive {
     const wrapupEnd =
       a.busy === 'wrapup' && a.wrapupUntilMs !== null && a.wrapupUntilMs <= nowMs ? a.wrapupUntilMs : null;
-    const probe: AgentRecord = { ...a, totals: { ...a.totals }, pauseByReason: new Map(a.pauseByReason) };
+    const probe: AgentRecord = {
+      ...a,
+      totals: { ...a.totals },
+      pauseByReason: new Map(a.pauseByReason),
+      workQueue: null,
+    };
     if (wrapupEnd !== null) {
       this.accrue(probe, wrapupEnd);
       probe.busy = null;
@@ -261,6 +355,10 @@ export class AgentBook {
         answered: 0,
         handled: 0,
         ringNoAnswer: 0,
+        workQueue: null,
+        ringingSinceMs: null,
+        talkingSinceMs: null,
+        byQueue: new Map(),
       };
       this.agents.set(agent, a);
     }
@@ -298,8 +396,14 @@ export class AgentBook {
         a.totals.ready += sec;
       } else if (a.state === 'talking') {
         a.totals.talk += sec;
+        if (a.workQueue !== null) {
+          work(a, a.workQueue).talkSec += sec;
+        }
       } else if (a.state === 'wrapup') {
         a.totals.wrapup += sec;
+        if (a.workQueue !== null) {
+          work(a, a.workQueue).wrapupSec += sec;
+        }
       }
     }
     a.accruedToMs = Math.max(a.accruedToMs, toMs);
