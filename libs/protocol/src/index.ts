@@ -1,3 +1,5 @@
+export * from './alarms.js';
+export * from './breaks.js';
 export * from './events.js';
 export * from './ingest.js';
 export * from './live.js';

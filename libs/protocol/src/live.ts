@@ -72,8 +72,12 @@ export const AgentLive = z.object({
   handled: z.number(),
   avgHandlingSec: SecondsOrNull,
   ringNoAnswer: z.number(),
+  /** Rings not answered since the agent last answered one (an absent agent's sign). */
+  ringNoAnswerInARow: z.number(),
   pauseByReason: z.record(z.string(), z.number()),
   queues: z.array(z.string()),
+  /** Threshold level of each figure that has a rule on this agent. */
+  levels: z.record(z.string(), Level),
 });
 export type AgentLive = z.infer<typeof AgentLive>;
 
@@ -83,6 +87,8 @@ export const TotalsLive = PeriodFiguresSchema.extend({
   agents: AgentCounts,
   current15: CurrentInterval,
   current30: CurrentInterval,
+  /** Threshold level of each figure that has a rule on the site (or the team). */
+  levels: z.record(z.string(), Level),
 });
 export type TotalsLive = z.infer<typeof TotalsLive>;
 
@@ -108,8 +114,22 @@ export const ChannelLive = z.object({
   pastCommitment: z.number(),
   received: z.number(),
   answered: z.number(),
+  levels: z.record(z.string(), Level),
 });
 export type ChannelLive = z.infer<typeof ChannelLive>;
+
+export const ActiveAlarmLive = z.object({
+  /** The rule and the subject: `<rule>|<kind>:<name>`. */
+  key: z.string(),
+  ruleId: z.string(),
+  subject: z.object({ kind: z.string(), name: z.string() }),
+  figure: z.string(),
+  level: z.enum(['orange', 'red']),
+  value: z.number().nullable(),
+  raisedAt: z.string(),
+  acknowledged: z.boolean(),
+});
+export type ActiveAlarmLive = z.infer<typeof ActiveAlarmLive>;
 
 export const FloorSnapshot = z.object({
   at: z.string(),
@@ -121,5 +141,7 @@ export const FloorSnapshot = z.object({
   teams: z.array(TeamLive),
   intervals: z.array(IntervalLive),
   channels: z.array(ChannelLive),
+  /** The alarms active now, most severe and oldest first. */
+  alarms: z.array(ActiveAlarmLive),
 });
 export type FloorSnapshot = z.infer<typeof FloorSnapshot>;

@@ -40,6 +40,7 @@ interface AgentRecord {
   answered: number;
   handled: number;
   ringNoAnswer: number;
+  ringNoAnswerInARow: number;
   /** The queue of the contact the agent is ringing, talking or wrapping up for. */
   workQueue: string | null;
   ringingSinceMs: number | null;
@@ -139,6 +140,7 @@ export class AgentBook {
       a.answered = 0;
       a.handled = 0;
       a.ringNoAnswer = 0;
+      a.ringNoAnswerInARow = 0;
       a.byQueue = new Map();
     }
     this.dayStartMs = dayStartMs;
@@ -205,6 +207,7 @@ export class AgentBook {
         break;
       case 'contact.ring_no_answer':
         a.ringNoAnswer += 1;
+        a.ringNoAnswerInARow += 1;
         work(a, event.queue).ringNoAnswer += 1;
         addRing(a, event.queue, event.ringSec);
         a.ringingSinceMs = null;
@@ -224,6 +227,7 @@ export class AgentBook {
         a.ringingSinceMs = null;
         a.talkingSinceMs = at;
         a.answered += 1;
+        a.ringNoAnswerInARow = 0;
         work(a, event.queue).answered += 1;
         break;
       case 'contact.ended':
@@ -327,8 +331,10 @@ export class AgentBook {
       handled: a.handled,
       avgHandlingSec: a.handled > 0 ? (t.talk + t.wrapup) / a.handled : null,
       ringNoAnswer: a.ringNoAnswer,
+      ringNoAnswerInARow: a.ringNoAnswerInARow,
       pauseByReason: Object.fromEntries([...probe.pauseByReason].map(([r, s]) => [r, Math.floor(s)])),
       queues: [...a.queues].sort(),
+      levels: {},
     };
   }
 
@@ -355,6 +361,7 @@ export class AgentBook {
         answered: 0,
         handled: 0,
         ringNoAnswer: 0,
+        ringNoAnswerInARow: 0,
         workQueue: null,
         ringingSinceMs: null,
         talkingSinceMs: null,

@@ -14,7 +14,7 @@ export interface AgentQueueDay extends QueueWork {
 }
 
 /** One row of the agent daily report: the live figures at the day's end, minus the live-only parts. */
-export type AgentDayRow = Omit<AgentLive, 'state' | 'since' | 'pauseReason' | 'queues'> & {
+export type AgentDayRow = Omit<AgentLive, 'state' | 'since' | 'pauseReason' | 'queues' | 'levels'> & {
   ringSec: number;
   avgRingSec: number | null;
   transfers: number;
@@ -78,7 +78,7 @@ export function agentDay(
   return book
     .listWithQueues(dayEndMs)
     .filter((a) => a.loggedInSec > 0 || a.handled > 0 || a.answered > 0)
-    .map(({ state: _s, since: _since, pauseReason: _r, queues: _q, byQueue, ...agent }) => {
+    .map(({ state: _s, since: _since, pauseReason: _r, queues: _q, levels: _l, byQueue, ...agent }) => {
       const rows = byQueue.map((w) => queueDay(w, channels.get(w.queue)));
       const ringSec = sum(rows, (q) => q.ringSec);
       return {

@@ -53,7 +53,6 @@ describe(FloorState.name, () => {
       maxWaitSec: 60,
       waiting: 1,
       longestWaitSec: 50,
-      levels: { longestWaitSec: 'normal' },
     });
     expect(snap.day).toBe('2026-02-10');
   });
@@ -124,13 +123,6 @@ describe(FloorState.name, () => {
     expect(snap.teams).toEqual([expect.objectContaining({ team: 'Équipe A', queues: ['standard'], offered: 5 })]);
   });
 
-  it('turns the longest wait orange at 90 s and red at 180 s, with no event arriving', () => {
-    const floor = new FloorState({ timeZone: 'Europe/Paris' });
-    floor.apply(e('contact.queued', 0, { contactId: 'w', queue: 'vip', channel: 'voice' }));
-    const level = (sec: number) => floor.snapshot(T0 + sec * 1000).queues[0]!.levels.longestWaitSec;
-    expect([level(89), level(90), level(179), level(180)]).toEqual(['normal', 'orange', 'orange', 'red']);
-  });
-
   it('starts a new day at local midnight, keeps contacts still waiting, and counts them in the day they entered', () => {
     const floor = new FloorState({ timeZone: 'Europe/Paris' });
     const lateEvening = Date.UTC(2026, 1, 10, 22, 58); // 23:58 Paris
@@ -160,6 +152,7 @@ describe(FloorState.name, () => {
         pastCommitment: 1,
         received: 0,
         answered: 0,
+        levels: {},
       },
     ]);
   });

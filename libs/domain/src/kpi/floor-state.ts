@@ -15,7 +15,6 @@ import { businessDay, intervalStart, type BusinessDay } from '../time/business-d
 import { AgentBook, emptyAgentCounts, movesAgents } from './agent-book.js';
 import { ContactLedger, DEFAULT_SL_TARGET_SEC } from './contact-ledger.js';
 import { addCounters, emptyCounters, toPeriodFigures, type QueueCounters } from './counters.js';
-import { DEFAULT_QUEUE_RULES, levelsOf } from './levels.js';
 
 export interface FloorOptions {
   timeZone: string;
@@ -129,6 +128,7 @@ export class FloorState {
       teams: this.teams(queues, current, agents),
       intervals: this.intervals(),
       channels: this.channels(nowMs),
+      alarms: [],
     };
   }
 
@@ -221,7 +221,7 @@ export class FloorState {
       agents: byQueue.get(name) ?? emptyAgentCounts(),
       current15: currentInterval(c15, current.s15),
       current30: currentInterval(c30, current.s30),
-      levels: levelsOf(live, DEFAULT_QUEUE_RULES),
+      levels: {},
     };
   }
 
@@ -249,6 +249,7 @@ export class FloorState {
       agents: counts,
       current15: currentInterval(c15, current.s15),
       current30: currentInterval(c30, current.s30),
+      levels: {},
     };
   }
 
@@ -333,7 +334,16 @@ export class FloorState {
       }
       const f = toPeriodFigures(total);
       return [
-        { channel, waiting, oldestWaitSec, commitmentSec, pastCommitment, received: f.received, answered: f.answered },
+        {
+          channel,
+          waiting,
+          oldestWaitSec,
+          commitmentSec,
+          pastCommitment,
+          received: f.received,
+          answered: f.answered,
+          levels: {},
+        },
       ];
     });
   }

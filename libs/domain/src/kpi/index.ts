@@ -3,4 +3,3 @@ export * from './agent-day.js';
 export * from './contact-ledger.js';
 export * from './counters.js';
 export * from './floor-state.js';
-export * from './levels.js';
