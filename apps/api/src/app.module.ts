@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import { AlarmsModule } from './alarms/alarms.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { BusModule } from './bus/bus.module.js';
 import { ConfigModule } from './config/config.module.js';
@@ -35,6 +36,7 @@ export class AppModule {
         SitesModule,
         IngestModule,
         LiveModule,
+        AlarmsModule,
         ReportsModule,
         StaffingModule,
         HealthModule,

@@ -20,6 +20,7 @@ export const EnvSchema = z.object({
     .default('12h'),
   VIGIE_TAIL: z.string().optional(),
   VIGIE_MAX_BODY_MB: z.coerce.number().positive().default(512),
+  VIGIE_WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().positive().default(1000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['production', 'development', 'test']).default('production'),
 });
@@ -42,6 +43,8 @@ export interface Config {
   tokenTtl: string;
   tails: TailSpec[];
   maxBodyBytes: number;
+  /** First retry delay of a failed webhook delivery; doubles on each attempt. */
+  webhookRetryBaseMs: number;
   logLevel: Env['LOG_LEVEL'];
   dataDir: string;
 }

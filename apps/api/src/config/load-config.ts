@@ -55,6 +55,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     tokenTtl: e.VIGIE_TOKEN_TTL,
     tails,
     maxBodyBytes: Math.round(e.VIGIE_MAX_BODY_MB * 1024 * 1024),
+    webhookRetryBaseMs: e.VIGIE_WEBHOOK_RETRY_BASE_MS,
     logLevel: e.LOG_LEVEL,
     dataDir: e.VIGIE_DATA_DIR,
   };

@@ -96,6 +96,11 @@ export class LiveGateway implements OnGatewayInit, OnModuleDestroy {
     }
   }
 
+  /** Sends a message to every screen subscribed to the site (across instances with the Redis adapter). */
+  emitToSite(site: string, event: string, payload: unknown): void {
+    this.server.to(room(site)).emit(event, payload);
+  }
+
   onModuleDestroy(): void {
     for (const subscription of this.publishing.values()) {
       subscription.unsubscribe();

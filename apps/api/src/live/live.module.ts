@@ -8,6 +8,6 @@ import { LiveService } from './live.service.js';
   imports: [SitesModule],
   controllers: [LiveController],
   providers: [LiveService, LiveGateway],
-  exports: [LiveService],
+  exports: [LiveService, LiveGateway],
 })
 export class LiveModule {}

@@ -1,15 +1,22 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { FloorState } from '@vigie/domain';
-import type { FloorSnapshot } from '@vigie/protocol';
+import type { FloorSnapshot, VigieEvent } from '@vigie/protocol';
 import type { Observable, Subscription } from 'rxjs';
 import { EventBus } from '../bus/event-bus.js';
 import { EventLogRepository } from '../events/event-log.repository.js';
+import type { Site } from '../sites/site.schema.js';
 import { SitesService } from '../sites/sites.service.js';
-import type { Frame } from './live.pipeline.js';
+import type { Floor, Frame } from './live.pipeline.js';
 import { LOOKBACK_MS, SiteEngine } from './site-engine.js';
 
 export const TICK_MS = 1000;
 export const COALESCE_MS = 250;
+
+/**
+ * A step every snapshot of a site goes through after the floor computed it (e.g. alarm levels), made once per
+ * engine start. It may change the snapshot it gets (a fresh object each time) and returns it.
+ */
+export type SnapshotStage = (site: Site) => Promise<(snapshot: FloorSnapshot, nowMs: number) => FloorSnapshot>;
 
 /** Owns one live engine per site: started on boot (or on a site's first event), rebuilt from the log. */
 @Injectable()
@@ -18,6 +25,7 @@ export class LiveService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly engines = new Map<string, Promise<SiteEngine<FloorSnapshot>>>();
   private busSubscription: Subscription | undefined;
   private failures = 0;
+  private readonly stages: SnapshotStage[] = [];
 
   constructor(
     @Inject(EventBus) private readonly bus: EventBus,
@@ -37,6 +45,11 @@ export class LiveService implements OnApplicationBootstrap, OnModuleDestroy {
     for (const engine of this.engines.values()) {
       void engine.then((e) => e.stop());
     }
+  }
+
+  /** Adds a snapshot stage; to be called before the application boots (in `onModuleInit`). */
+  addStage(stage: SnapshotStage): void {
+    this.stages.push(stage);
   }
 
   /** The site's engine, started (and its day replayed) on first use. */
@@ -66,7 +79,12 @@ export class LiveService implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async start(siteId: string): Promise<SiteEngine<FloorSnapshot>> {
     const site = await this.sites.require(siteId);
-    const floor = new FloorState({ timeZone: site.timezone });
+    const state = new FloorState({ timeZone: site.timezone });
+    const steps = await Promise.all(this.stages.map((stage) => stage(site)));
+    const floor: Floor<FloorSnapshot> = {
+      apply: (event: VigieEvent) => state.apply(event),
+      snapshot: (nowMs: number) => steps.reduce((snapshot, step) => step(snapshot, nowMs), state.snapshot(nowMs)),
+    };
     const engine = new SiteEngine(site.id, floor, {
       tickMs: TICK_MS,
       coalesceMs: COALESCE_MS,
