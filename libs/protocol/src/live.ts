@@ -128,13 +128,23 @@ export const ActiveAlarmLive = z.object({
   value: z.number().nullable(),
   raisedAt: z.string(),
   acknowledged: z.boolean(),
+  /** An overdue contact's queue, action type, maximum delay and escalation. */
+  detail: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type ActiveAlarmLive = z.infer<typeof ActiveAlarmLive>;
 
 export const FloorSnapshot = z.object({
   at: z.string(),
-  /** Business day shown (local date). */
+  /** Business day shown (local date), and when it started (ISO UTC): agents' times count from then. */
   day: z.string(),
+  dayStart: z.string(),
+  /**
+   * `now`: agents' times (`loggedInSec`, `readySec`, `pausedSec`, `talkSec`, `wrapupSec`, `pauseByReason`) run to
+   * `at`. `since` (pushed frames): they run to each agent's `since`; a screen adds the seconds from
+   * max(`since`, `dayStart`) to its clock to the current state's time, so frames do not change every agent every
+   * second.
+   */
+  agentTimes: z.enum(['now', 'since']),
   queues: z.array(QueueLive),
   agents: z.array(AgentLive),
   totals: TotalsLive,

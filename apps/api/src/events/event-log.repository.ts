@@ -55,21 +55,20 @@ export class EventLogRepository {
 
   /** Events of a site whose time is in [fromMs, toMs), in commit order, streamed in pages. */
   async *readRange(site: string, fromMs: number, toMs: number, pageSize = 20_000): AsyncGenerator<StoredEvent[]> {
-    let after = 0;
-    for (;;) {
-      const { rows } = await this.db.query<EventRow>(
+    const page = (after: number): Promise<{ rows: EventRow[] }> =>
+      this.db.query<EventRow>(
         `select seq, body from events
           where site = $1 and at >= $2 and at < $3 and seq > $4
           order by seq limit $5`,
         [site, new Date(fromMs), new Date(toMs), after, pageSize],
       );
-      if (rows.length === 0) {
-        return;
-      }
-      yield rows.map((r) => ({ seq: r.seq, event: r.body }));
-      after = rows[rows.length - 1]!.seq;
-      if (rows.length < pageSize) {
-        return;
+    // The next page is asked for before this one is handed over, so the database reads while the caller works.
+    let next: Promise<{ rows: EventRow[] }> | undefined = page(0);
+    while (next) {
+      const { rows }: { rows: EventRow[] } = await next;
+      next = rows.length === pageSize ? page(rows[rows.length - 1]!.seq) : undefined;
+      if (rows.length > 0) {
+        yield rows.map((r) => ({ seq: r.seq, event: r.body }));
       }
     }
   }

@@ -13,7 +13,10 @@ import {
 /** What the pipeline needs of a site's floor state (libs/domain FloorState). */
 export interface Floor<S> {
   apply(event: VigieEvent): void;
+  /** The frame pushed to screens. */
   snapshot(nowMs: number): S;
+  /** The figures as of now for a one-off read, when they differ from the frame (default: `snapshot`). */
+  current?(nowMs: number): S;
 }
 
 export interface Frame<S> {

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { FloorState } from '@vigie/domain';
+import { agentTimesAtSince, FloorState } from '@vigie/domain';
 import type { FloorSnapshot, VigieEvent } from '@vigie/protocol';
 import type { Observable, Subscription } from 'rxjs';
 import { EventBus } from '../bus/event-bus.js';
@@ -16,7 +16,10 @@ export const COALESCE_MS = 250;
  * A step every snapshot of a site goes through after the floor computed it (e.g. alarm levels), made once per
  * engine start. It may change the snapshot it gets (a fresh object each time) and returns it.
  */
-export type SnapshotStage = (site: Site) => Promise<(snapshot: FloorSnapshot, nowMs: number) => FloorSnapshot>;
+export type SnapshotStage = (
+  site: Site,
+  floor: FloorState,
+) => Promise<(snapshot: FloorSnapshot, nowMs: number) => FloorSnapshot>;
 
 /** Owns one live engine per site: started on boot (or on a site's first event), rebuilt from the log. */
 @Injectable()
@@ -80,10 +83,14 @@ export class LiveService implements OnApplicationBootstrap, OnModuleDestroy {
   private async start(siteId: string): Promise<SiteEngine<FloorSnapshot>> {
     const site = await this.sites.require(siteId);
     const state = new FloorState({ timeZone: site.timezone });
-    const steps = await Promise.all(this.stages.map((stage) => stage(site)));
+    const steps = await Promise.all(this.stages.map((stage) => stage(site, state)));
+    const current = (nowMs: number) => steps.reduce((snapshot, step) => step(snapshot, nowMs), state.snapshot(nowMs));
     const floor: Floor<FloorSnapshot> = {
       apply: (event: VigieEvent) => state.apply(event),
-      snapshot: (nowMs: number) => steps.reduce((snapshot, step) => step(snapshot, nowMs), state.snapshot(nowMs)),
+      // Frames carry agents' times to their last state change (screens add the running seconds): a frame then
+      // changes an agent only when its state does, and patches stay small.
+      snapshot: (nowMs: number) => agentTimesAtSince(current(nowMs)),
+      current,
     };
     const engine = new SiteEngine(site.id, floor, {
       tickMs: TICK_MS,

@@ -82,7 +82,7 @@ export class SiteEngine<S> {
 
   /** The floor as of now (every committed event applied), for one-off reads such as GET /live. */
   snapshotNow(): S {
-    return this.floor.snapshot(this.now());
+    return (this.floor.current ?? this.floor.snapshot).call(this.floor, this.now());
   }
 
   /** Ends the frames; with the last subscriber gone, the tick stops too. */

@@ -43,6 +43,17 @@ interface QueueToday {
   buckets: Map<number, QueueCounters>;
   /** Contacts waiting now, oldest first (insertion order): key → entered at. */
   waiting: Map<string, number>;
+  /** The action type of the waiting contacts that came with one. */
+  actionTypes: Map<string, string>;
+}
+
+/** A contact waiting now, for the action-type delays (alarms). */
+export interface WaitingNow {
+  id: string;
+  queue: string;
+  channel: Channel;
+  actionType?: string;
+  enteredAtMs: number;
 }
 
 const CHANNELS: Channel[] = ['voice', 'email', 'chat', 'social', 'callback', 'outbound'];
@@ -100,6 +111,16 @@ export class FloorState {
     }
   }
 
+  /** Every contact waiting now, in every queue. */
+  *waitingContacts(): Generator<WaitingNow> {
+    for (const [queue, q] of this.queues) {
+      for (const [id, enteredAtMs] of q.waiting) {
+        const actionType = q.actionTypes.get(id);
+        yield { id, queue, channel: q.channel, enteredAtMs, ...(actionType === undefined ? {} : { actionType }) };
+      }
+    }
+  }
+
   snapshot(nowMs: number): FloorSnapshot {
     this.advanceDay(nowMs);
     const day = this.day ?? businessDay(nowMs, this.opts.timeZone, this.opts.cutoverMinute);
@@ -122,6 +143,8 @@ export class FloorState {
     return {
       at: new Date(nowMs).toISOString(),
       day: day.date,
+      dayStart: new Date(day.startMs).toISOString(),
+      agentTimes: 'now',
       queues,
       agents,
       totals: this.totals(queues, current, siteCounts),
@@ -150,7 +173,7 @@ export class FloorState {
   private queue(name: string, channel: Channel = 'voice'): QueueToday {
     let q = this.queues.get(name);
     if (!q) {
-      q = { channel, buckets: new Map(), waiting: new Map() };
+      q = { channel, buckets: new Map(), waiting: new Map(), actionTypes: new Map() };
       this.queues.set(name, q);
     }
     return q;
@@ -164,6 +187,9 @@ export class FloorState {
         const open = this.ledger.get(event.contactId, event.queue);
         if (open && !open.connected && !q.waiting.has(event.contactId)) {
           q.waiting.set(event.contactId, open.enteredAtMs);
+          if (event.actionType !== undefined) {
+            q.actionTypes.set(event.contactId, event.actionType);
+          }
         }
         break;
       }
@@ -173,6 +199,7 @@ export class FloorState {
       case 'contact.ended':
       case 'contact.transferred':
         this.queues.get(event.queue)?.waiting.delete(event.contactId);
+        this.queues.get(event.queue)?.actionTypes.delete(event.contactId);
         break;
       case 'agent.logged_in':
       case 'agent.paused':
