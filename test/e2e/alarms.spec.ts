@@ -247,4 +247,36 @@ describe('alarms: a waiting call crosses 90 s then 180 s', () => {
     const audit = await t.db.query<{ action: string }>(`select action from audit_log where target = 'sl'`);
     expect(audit.rows.map((r) => r.action)).toEqual(['alarm-rule.put']);
   });
+
+  it('raises a contact of an action type waiting past its delay, naming the escalation', async () => {
+    const types = [{ actionType: 'Appel VIP', priority: 1, maxDelaySec: 2, escalation: 'responsable de plateau' }];
+    expect((await api('/api/v1/sites/al/action-types', { method: 'PUT', body: JSON.stringify(types) })).status).toBe(
+      200,
+    );
+    const now = Date.now();
+    await api('/api/v1/sites/al/events', {
+      method: 'POST',
+      body: JSON.stringify([
+        {
+          type: 'contact.queued',
+          id: 'vip1',
+          at: new Date(now).toISOString(),
+          contactId: 'vip1',
+          queue: 'vip',
+          actionType: 'Appel VIP',
+        },
+      ]),
+    });
+    // Past 2 s of waiting, within a second or so of evaluation and storage.
+    const deadline = Date.now() + 8000;
+    let found: unknown;
+    while (!found && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 200));
+      found = ((await api('/api/v1/sites/al/alarms?state=open&subjectKind=contact')).body as unknown[])[0];
+    }
+    expect(found).toMatchObject({
+      level: 'red',
+      detail: { queue: 'vip', actionType: 'Appel VIP', maxDelaySec: 2, escalation: 'responsable de plateau' },
+    });
+  });
 });

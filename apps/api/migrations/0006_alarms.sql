@@ -29,6 +29,8 @@ create table alarms (
   level text not null check (level in ('orange', 'red')),
   max_level text not null check (max_level in ('orange', 'red')),
   value double precision,
+  -- What else the alarm says (an overdue contact's queue, action type, maximum delay and escalation).
+  detail jsonb,
   raised_at timestamptz not null,
   escalated_at timestamptz,
   cleared_at timestamptz,

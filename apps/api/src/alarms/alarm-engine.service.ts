@@ -1,6 +1,13 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { AlarmEvaluator, evaluateFloor, type AlarmTransition } from '@vigie/domain';
-import type { AlarmRule, FloorSnapshot } from '@vigie/protocol';
+import {
+  AlarmEvaluator,
+  evaluateFloor,
+  OverdueWatch,
+  type ActionTypeTable,
+  type AlarmTransition,
+  type FloorState,
+} from '@vigie/domain';
+import type { ActionType, AlarmRule, FloorSnapshot } from '@vigie/protocol';
 import { concatMap, Subject, type Subscription } from 'rxjs';
 import { Database } from '../db/database.js';
 import { LiveGateway } from '../live/live.gateway.js';
@@ -28,6 +35,8 @@ const SETTLE_MS = 5000;
 
 interface SiteAlarms {
   evaluator: AlarmEvaluator;
+  overdue: OverdueWatch;
+  actionTypes: ActionTypeTable;
   /** When stale stored alarms may be cleared; undefined once done. */
   reconcileAtMs: number | undefined;
 }
@@ -58,51 +67,64 @@ export class AlarmEngine implements OnModuleInit, OnModuleDestroy {
     this.subscription = this.work
       .pipe(concatMap((w) => this.store$(w)))
       .subscribe({ error: (error: unknown) => this.logger.error({ err: error }, 'alarm storage stopped') });
-    this.live.addStage((site) => this.stage(site));
+    this.live.addStage((site, floor) => this.stage(site, floor));
   }
 
   onModuleDestroy(): void {
     this.subscription?.unsubscribe();
   }
 
-  /** Rebuilds a site's evaluator after its rules changed (alarms that still hold are found open again). */
+  /** Rebuilds a site's evaluation after its rules or action types changed (alarms that still hold are found
+   * open again). */
   async reload(siteId: string): Promise<void> {
     const alarms = this.sites.get(siteId);
     if (alarms) {
-      const rules = await this.store.rules(siteId);
-      Object.assign(alarms, this.build(rules, (await this.siteZone(siteId)) ?? 'UTC'));
+      const [rules, types] = await Promise.all([this.store.rules(siteId), this.store.actionTypes(siteId)]);
+      Object.assign(alarms, this.build(rules, types, (await this.siteZone(siteId)) ?? 'UTC'));
     }
   }
 
   /** Marks an alarm as seen on the live floor (it stays active). */
   acknowledged(site: string, key: string): void {
-    this.sites.get(site)?.evaluator.acknowledge(key);
+    const alarms = this.sites.get(site);
+    if (alarms && !alarms.evaluator.acknowledge(key)) {
+      alarms.overdue.acknowledge(key);
+    }
   }
 
   announce(notice: AlarmNotice): void {
     this.gateway.emitToSite(notice.site, ALARM_EVENT, notice);
   }
 
-  private async stage(site: Site): Promise<(snapshot: FloorSnapshot, nowMs: number) => FloorSnapshot> {
-    const alarms = this.build(await this.store.rules(site.id), site.timezone);
+  private async stage(
+    site: Site,
+    floor: FloorState,
+  ): Promise<(snapshot: FloorSnapshot, nowMs: number) => FloorSnapshot> {
+    const [rules, types] = await Promise.all([this.store.rules(site.id), this.store.actionTypes(site.id)]);
+    const alarms = this.build(rules, types, site.timezone);
     this.sites.set(site.id, alarms);
     return (snapshot, nowMs) => {
-      const transitions = evaluateFloor(snapshot, site.id, alarms.evaluator, nowMs);
+      const overdue = { watch: alarms.overdue, waiting: floor.waitingContacts(), table: alarms.actionTypes };
+      const transitions = evaluateFloor(snapshot, site.id, alarms.evaluator, nowMs, overdue);
       if (transitions.length > 0) {
         this.work.next({ site: site.id, transitions });
       }
       if (alarms.reconcileAtMs !== undefined && nowMs >= alarms.reconcileAtMs) {
         alarms.reconcileAtMs = undefined;
-        this.work.next({ site: site.id, reconcile: alarms.evaluator.active().map((a) => a.key), atMs: nowMs });
+        const active = [...alarms.evaluator.active(), ...alarms.overdue.active()].map((a) => a.key);
+        this.work.next({ site: site.id, reconcile: active, atMs: nowMs });
       }
       return snapshot;
     };
   }
 
-  private build(rules: readonly AlarmRule[], timeZone: string): SiteAlarms {
+  private build(rules: readonly AlarmRule[], types: readonly ActionType[], timeZone: string): SiteAlarms {
     const longestMinMs = Math.max(0, ...rules.map((r) => r.minDurationSec * 1000));
     return {
       evaluator: new AlarmEvaluator(rules, { timeZone }),
+      overdue: new OverdueWatch(),
+      // Only contacts that come with an action type have its delay; the others have the wait rules.
+      actionTypes: { types },
       reconcileAtMs: Date.now() + longestMinMs + SETTLE_MS,
     };
   }

@@ -14,6 +14,7 @@ export interface AlarmRow {
   level: 'orange' | 'red';
   maxLevel: 'orange' | 'red';
   value: number | null;
+  detail: Record<string, string | number> | null;
   raisedAt: string;
   escalatedAt: string | null;
   clearedAt: string | null;
@@ -34,7 +35,7 @@ export interface AlarmFilter {
 }
 
 const ALARM_COLUMNS = `id, site, key, rule_id as "ruleId", json_build_object('kind', subject_kind, 'name', subject_name) as subject,
-  figure, level, max_level as "maxLevel", value, raised_at as "raisedAt", escalated_at as "escalatedAt",
+  figure, level, max_level as "maxLevel", value, detail, raised_at as "raisedAt", escalated_at as "escalatedAt",
   cleared_at as "clearedAt", acked_by as "ackedBy", acked_at as "ackedAt", ack_comment as "ackComment"`;
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -104,11 +105,11 @@ export class AlarmStore {
     let rows: AlarmRow[];
     if (t.type === 'raised') {
       ({ rows } = await q.query<AlarmRow>(
-        `insert into alarms (site, key, rule_id, subject_kind, subject_name, figure, level, max_level, value, raised_at)
-         values ($1, $2, $3, $4, $5, $6, $7, $7, $8, $9)
+        `insert into alarms (site, key, rule_id, subject_kind, subject_name, figure, level, max_level, value, raised_at, detail)
+         values ($1, $2, $3, $4, $5, $6, $7, $7, $8, $9, $10)
          on conflict (site, key) where cleared_at is null do nothing
          returning ${ALARM_COLUMNS}`,
-        [site, t.key, t.ruleId, t.subject.kind, t.subject.name, t.figure, t.level, t.value, at],
+        [site, t.key, t.ruleId, t.subject.kind, t.subject.name, t.figure, t.level, t.value, at, t.detail ?? null],
       ));
     } else if (t.type === 'cleared') {
       ({ rows } = await q.query<AlarmRow>(

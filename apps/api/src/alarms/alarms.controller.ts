@@ -188,6 +188,7 @@ export class AlarmsController {
         tx,
       );
     });
+    await this.engine.reload(site);
     return this.store.actionTypes(site);
   }
 }

@@ -6,7 +6,7 @@ export const AlarmQuery = z
     state: z.enum(['open', 'cleared', 'all']).default('all'),
     level: z.enum(['orange', 'red']).optional(),
     rule: z.string().min(1).max(100).optional(),
-    subjectKind: z.enum(['site', 'queue', 'team', 'agent', 'channel']).optional(),
+    subjectKind: z.enum(['site', 'queue', 'team', 'agent', 'channel', 'contact']).optional(),
     subject: z.string().min(1).max(200).optional(),
     from: z.iso.datetime({ offset: true, message: 'an ISO-8601 time' }).optional(),
     to: z.iso.datetime({ offset: true, message: 'an ISO-8601 time' }).optional(),

@@ -18,6 +18,8 @@ export interface AlarmTransition {
   level: Level;
   previousLevel: Level;
   atMs: number;
+  /** What else an alarm says (an overdue contact's queue, action type and escalation). */
+  detail?: Readonly<Record<string, string | number>>;
 }
 
 function transitionType(previous: Level, next: Level): AlarmTransitionType {
@@ -39,6 +41,7 @@ export interface ActiveAlarm {
   value: number | null;
   raisedAtMs: number;
   acknowledged: boolean;
+  detail?: Readonly<Record<string, string | number>>;
 }
 
 /**

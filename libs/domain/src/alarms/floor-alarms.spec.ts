@@ -1,9 +1,11 @@
 import type { VigieEvent } from '@vigie/protocol';
 import { describe, expect, it } from 'vitest';
 import { FloorState } from '../kpi/floor-state.js';
+import { DEFAULT_ACTION_TYPE_TABLE } from './action-types.js';
 import { AlarmEvaluator } from './alarm-evaluator.js';
 import { DEFAULT_RULES } from './default-rules.js';
 import { evaluateFloor } from './floor-alarms.js';
+import { OverdueWatch } from './overdue-watch.js';
 
 const T0 = Date.UTC(2026, 1, 10, 8); // 09:00 in Paris
 const queued = (contactId: string, queue: string): VigieEvent => ({
@@ -108,5 +110,46 @@ describe(evaluateFloor.name, () => {
     expect(snapshot.totals.levels).toEqual({});
     expect(snapshot.agents[0]?.levels).toMatchObject({ currentTalkSec: 'normal' });
     expect(snapshot.channels[0]?.levels).toEqual({});
+  });
+
+  it('raises a contact waiting past its action type delay red, with the escalation, and clears it when answered', () => {
+    const floor = new FloorState({ timeZone: 'Europe/Paris' });
+    floor.apply(ready('vip'));
+    floor.apply({ ...queued('v1', 'vip'), actionType: 'Appel VIP' } as VigieEvent);
+    floor.apply({ ...queued('m1', 'vip'), id: 'm1', contactId: 'm1', channel: 'email' } as VigieEvent);
+    const evaluator = new AlarmEvaluator([], { timeZone: 'Europe/Paris' });
+    const watch = new OverdueWatch();
+    const tick = (sec: number) => {
+      const snapshot = floor.snapshot(T0 + sec * 1000);
+      const overdue = { watch, waiting: floor.waitingContacts(), table: DEFAULT_ACTION_TYPE_TABLE };
+      const transitions = evaluateFloor(snapshot, 'paris', evaluator, T0 + sec * 1000, overdue);
+      return { snapshot, transitions };
+    };
+    // VIP call: 1 min at most (past it strictly); the e-mail (Mail Standard, 1 h) is not late.
+    expect(tick(60).transitions).toEqual([]);
+    const late = tick(61);
+    expect(late.transitions).toMatchObject([
+      {
+        type: 'raised',
+        ruleId: 'action-type:Appel VIP',
+        subject: { kind: 'contact', name: 'v1' },
+        level: 'red',
+        value: 61,
+        detail: { queue: 'vip', actionType: 'Appel VIP', maxDelaySec: 60, escalation: 'supervisor' },
+      },
+    ]);
+    expect(late.snapshot.alarms).toMatchObject([{ key: 'action-type:Appel VIP|contact:v1', level: 'red' }]);
+    expect(tick(62).transitions).toEqual([]);
+    floor.apply({
+      type: 'contact.answered',
+      id: 'ans',
+      site: 'paris',
+      at: new Date(T0 + 63_000).toISOString(),
+      contactId: 'v1',
+      queue: 'vip',
+      agent: 'A',
+      waitSec: 63,
+    });
+    expect(tick(64).transitions).toMatchObject([{ type: 'cleared', subject: { name: 'v1' }, previousLevel: 'red' }]);
   });
 });

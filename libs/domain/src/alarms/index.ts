@@ -5,3 +5,4 @@ export * from './default-rules.js';
 export * from './floor-alarms.js';
 export * from './observe.js';
 export * from './opening-hours.js';
+export * from './overdue-watch.js';

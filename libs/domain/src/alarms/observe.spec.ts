@@ -46,7 +46,7 @@ describe(observe.name, () => {
 
   it('produces exactly the figures rules may name', () => {
     for (const o of obs.byKey.values()) {
-      const kind: AlarmScopeKind = o.subject.kind;
+      const kind = o.subject.kind as AlarmScopeKind;
       const named = Object.keys(o.figures).filter((f) => !f.startsWith(PAUSE_BY_REASON_PREFIX));
       expect(new Set(named), o.key).toEqual(new Set(ALARM_FIGURES[kind]));
     }

@@ -8,7 +8,7 @@ import {
 } from '@vigie/protocol';
 
 /** What an alarm is about. A `pauseReason` rule watches agents, so its alarms are about an agent. */
-export type SubjectKind = 'site' | 'queue' | 'team' | 'agent' | 'channel';
+export type SubjectKind = 'site' | 'queue' | 'team' | 'agent' | 'channel' | 'contact';
 
 export interface Subject {
   kind: SubjectKind;
@@ -87,7 +87,14 @@ export function observation(
 
 /** Indexes observations by kind and key (later ones replace earlier ones of the same key). */
 export function indexObservations(list: Iterable<Observation>): Observations {
-  const byKind: Record<SubjectKind, Observation[]> = { site: [], queue: [], team: [], agent: [], channel: [] };
+  const byKind: Record<SubjectKind, Observation[]> = {
+    site: [],
+    queue: [],
+    team: [],
+    agent: [],
+    channel: [],
+    contact: [],
+  };
   const byKey = new Map<string, Observation>();
   for (const o of list) {
     if (byKey.has(o.key)) {
