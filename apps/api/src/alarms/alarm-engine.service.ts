@@ -13,6 +13,7 @@ import { Database } from '../db/database.js';
 import { LiveGateway } from '../live/live.gateway.js';
 import { LiveService } from '../live/live.service.js';
 import type { Site } from '../sites/site.schema.js';
+import { AlarmMailer } from './alarm-mailer.js';
 import { AlarmStore, type AlarmRow } from './alarm-store.js';
 import { WebhookDispatcher } from './webhook-dispatcher.js';
 
@@ -61,6 +62,7 @@ export class AlarmEngine implements OnModuleInit, OnModuleDestroy {
     @Inject(WebhookDispatcher) private readonly webhooks: WebhookDispatcher,
     @Inject(LiveService) private readonly live: LiveService,
     @Inject(LiveGateway) private readonly gateway: LiveGateway,
+    @Inject(AlarmMailer) private readonly mailer: AlarmMailer,
   ) {}
 
   onModuleInit(): void {
@@ -158,7 +160,10 @@ export class AlarmEngine implements OnModuleInit, OnModuleDestroy {
       });
       if (notices.length > 0) {
         this.webhooks.wake();
-        notices.forEach((n) => this.announce(n));
+        for (const notice of notices) {
+          this.announce(notice);
+          this.mailer.notify(notice);
+        }
       }
     } catch (error) {
       this.logger.error({ err: error, site: w.site }, 'alarm changes not stored');

@@ -28,6 +28,13 @@ export const ActionTypeTable = z
     message: 'each action type once',
   });
 
+/** Who gets alarm e-mails on a site, from which level. */
+export const AlarmEmail = z.object({
+  to: z.array(z.email()).max(50),
+  minLevel: z.enum(['orange', 'red']).default('red'),
+});
+export type AlarmEmail = z.infer<typeof AlarmEmail>;
+
 export const CreateWebhook = z.object({
   url: z.url({ protocol: /^https?$/, message: 'an http(s) URL' }),
   /** Shared secret for the HMAC signature; at least 16 characters. Generated when absent and shown once. */

@@ -20,6 +20,8 @@ export const EnvSchema = z.object({
     .default('12h'),
   VIGIE_TAIL: z.string().optional(),
   VIGIE_MAX_BODY_MB: z.coerce.number().positive().default(512),
+  VIGIE_SMTP_URL: z.url({ protocol: /^smtps?$/, message: 'an smtp:// or smtps:// URL' }).optional(),
+  VIGIE_MAIL_FROM: z.email().default('vigie@localhost'),
   VIGIE_WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().positive().default(1000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['production', 'development', 'test']).default('production'),
@@ -45,6 +47,8 @@ export interface Config {
   maxBodyBytes: number;
   /** First retry delay of a failed webhook delivery; doubles on each attempt. */
   webhookRetryBaseMs: number;
+  /** Outgoing mail for alarms; off without `VIGIE_SMTP_URL`. */
+  smtp: { url: string; from: string } | undefined;
   logLevel: Env['LOG_LEVEL'];
   dataDir: string;
 }

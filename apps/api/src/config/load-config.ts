@@ -56,6 +56,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     tails,
     maxBodyBytes: Math.round(e.VIGIE_MAX_BODY_MB * 1024 * 1024),
     webhookRetryBaseMs: e.VIGIE_WEBHOOK_RETRY_BASE_MS,
+    smtp: e.VIGIE_SMTP_URL ? { url: e.VIGIE_SMTP_URL, from: e.VIGIE_MAIL_FROM } : undefined,
     logLevel: e.LOG_LEVEL,
     dataDir: e.VIGIE_DATA_DIR,
   };

@@ -38,7 +38,10 @@ export class LiveService implements OnApplicationBootstrap, OnModuleDestroy {
 
   async onApplicationBootstrap(): Promise<void> {
     this.busSubscription = this.bus.committed$.subscribe((batch) => {
-      void this.engine(batch.site).then((engine) => engine.receive(batch.events));
+      this.engine(batch.site).then(
+        (engine) => engine.receive(batch.events),
+        (error: unknown) => this.logger.warn({ site: batch.site, err: error }, 'live engine not started'),
+      );
     });
     await Promise.all((await this.sites.list()).map((site) => this.engine(site.id)));
   }

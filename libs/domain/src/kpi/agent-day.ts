@@ -14,7 +14,10 @@ export interface AgentQueueDay extends QueueWork {
 }
 
 /** One row of the agent daily report: the live figures at the day's end, minus the live-only parts. */
-export type AgentDayRow = Omit<AgentLive, 'state' | 'since' | 'pauseReason' | 'queues' | 'levels'> & {
+export type AgentDayRow = Omit<
+  AgentLive,
+  'state' | 'since' | 'pauseReason' | 'queues' | 'levels' | 'ringNoAnswerInARow'
+> & {
   ringSec: number;
   avgRingSec: number | null;
   transfers: number;
@@ -78,21 +81,32 @@ export function agentDay(
   return book
     .listWithQueues(dayEndMs)
     .filter((a) => a.loggedInSec > 0 || a.handled > 0 || a.answered > 0)
-    .map(({ state: _s, since: _since, pauseReason: _r, queues: _q, levels: _l, byQueue, ...agent }) => {
-      const rows = byQueue.map((w) => queueDay(w, channels.get(w.queue)));
-      const ringSec = sum(rows, (q) => q.ringSec);
-      return {
-        ...agent,
-        ringSec,
-        avgRingSec: per(
+    .map(
+      ({
+        state: _s,
+        since: _since,
+        pauseReason: _r,
+        queues: _q,
+        levels: _l,
+        ringNoAnswerInARow: _n,
+        byQueue,
+        ...agent
+      }) => {
+        const rows = byQueue.map((w) => queueDay(w, channels.get(w.queue)));
+        const ringSec = sum(rows, (q) => q.ringSec);
+        return {
+          ...agent,
           ringSec,
-          sum(rows, (q) => q.ringsTimed),
-        ),
-        transfers: sum(rows, (q) => q.transfers),
-        longCalls: sum(rows, (q) => q.longCalls),
-        handledInbound: sum(rows, (q) => (q.direction === 'inbound' ? q.handled : 0)),
-        handledOutbound: sum(rows, (q) => (q.direction === 'outbound' ? q.handled : 0)),
-        byQueue: rows,
-      };
-    });
+          avgRingSec: per(
+            ringSec,
+            sum(rows, (q) => q.ringsTimed),
+          ),
+          transfers: sum(rows, (q) => q.transfers),
+          longCalls: sum(rows, (q) => q.longCalls),
+          handledInbound: sum(rows, (q) => (q.direction === 'inbound' ? q.handled : 0)),
+          handledOutbound: sum(rows, (q) => (q.direction === 'outbound' ? q.handled : 0)),
+          byQueue: rows,
+        };
+      },
+    );
 }
