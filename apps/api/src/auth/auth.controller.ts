@@ -92,7 +92,8 @@ export class AccessController {
 
   @Get('sites/:site/api-keys')
   @Roles('admin')
-  listApiKeys(@Param('site') site: string) {
+  async listApiKeys(@Param('site') site: string) {
+    await this.sites.require(site);
     return this.repo.listApiKeys(site);
   }
 
@@ -116,7 +117,8 @@ export class AccessController {
 
   @Get('sites/:site/display-tokens')
   @Roles('supervisor')
-  listDisplayTokens(@Param('site') site: string) {
+  async listDisplayTokens(@Param('site') site: string) {
+    await this.sites.require(site);
     return this.repo.listDisplayTokens(site);
   }
 

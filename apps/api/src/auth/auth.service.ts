@@ -11,6 +11,7 @@ import { hash, verify } from '@node-rs/argon2';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Config } from '../config/config.schema.js';
 import { CONFIG } from '../config/load-config.js';
+import { Database } from '../db/database.js';
 import { AuditLog } from './audit-log.js';
 import { AuthRepository, type User } from './auth.repository.js';
 import { TokenVerifier, type Principal, type Role } from './roles.js';
@@ -27,7 +28,14 @@ interface TokenPayload {
   email: string;
   roles: Role[];
   teams: string[];
+  /** A fingerprint of the password hash the token was issued under: a new password ends the old tokens. */
+  pwd: string;
 }
+
+/** The only algorithm user tokens are signed and accepted with (no `none`, no algorithm switching). */
+const JWT_ALGORITHM = 'HS256';
+
+const passwordFingerprint = (passwordHash: string) => sha256(passwordHash).slice(0, 16);
 
 /**
  * Passwords (argon2id), bearer tokens (signed JWTs for users; random secrets, stored hashed, for API keys
@@ -45,6 +53,7 @@ export class AuthService extends TokenVerifier implements OnApplicationBootstrap
     @Inject(AuthRepository) private readonly repo: AuthRepository,
     @Inject(AuditLog) private readonly audit: AuditLog,
     @Inject(CONFIG) private readonly config: Config,
+    @Inject(Database) private readonly db: Database,
   ) {
     super();
   }
@@ -61,8 +70,18 @@ export class AuthService extends TokenVerifier implements OnApplicationBootstrap
     if (!user || !valid || user.disabled) {
       return undefined;
     }
-    const payload: TokenPayload = { sub: user.id, email: user.email, roles: user.roles, teams: user.teams };
-    return this.jwt.signAsync(payload, { secret: await this.jwtSecret(), expiresIn: this.config.tokenTtl as never });
+    const payload: TokenPayload = {
+      sub: user.id,
+      email: user.email,
+      roles: user.roles,
+      teams: user.teams,
+      pwd: passwordFingerprint(user.passwordHash),
+    };
+    return this.jwt.signAsync(payload, {
+      secret: await this.jwtSecret(),
+      algorithm: JWT_ALGORITHM,
+      expiresIn: this.config.tokenTtl as never,
+    });
   }
 
   async verify(token: string): Promise<Principal | null> {
@@ -75,9 +94,12 @@ export class AuthService extends TokenVerifier implements OnApplicationBootstrap
       return display ? { kind: 'display', displayId: display.id, site: display.site, boardId: display.boardId } : null;
     }
     try {
-      const payload = await this.jwt.verifyAsync<TokenPayload>(token, { secret: await this.jwtSecret() });
+      const payload = await this.jwt.verifyAsync<TokenPayload>(token, {
+        secret: await this.jwtSecret(),
+        algorithms: [JWT_ALGORITHM],
+      });
       const user = await this.repo.userById(payload.sub);
-      if (!user || user.disabled) {
+      if (!user || user.disabled || payload.pwd !== passwordFingerprint(user.passwordHash)) {
         return null;
       }
       return { kind: 'user', userId: user.id, email: user.email, roles: user.roles, teams: user.teams };
@@ -90,19 +112,25 @@ export class AuthService extends TokenVerifier implements OnApplicationBootstrap
     actor: string,
     input: { email: string; password: string; displayName?: string; roles: Role[]; teams?: string[] },
   ): Promise<User> {
-    const created = await this.repo.insertUser({
-      email: input.email,
-      displayName: input.displayName ?? null,
-      passwordHash: await hash(input.password),
-      roles: input.roles,
-      teams: input.teams ?? [],
+    const passwordHash = await hash(input.password);
+    return this.db.transaction(async (tx) => {
+      const created = await this.repo.insertUser(
+        {
+          email: input.email,
+          displayName: input.displayName ?? null,
+          passwordHash,
+          roles: input.roles,
+          teams: input.teams ?? [],
+        },
+        tx,
+      );
+      if (!created) {
+        throw new ConflictException(`a user with e-mail "${input.email}" exists`);
+      }
+      const { passwordHash: _hash, ...user } = created;
+      await this.audit.record({ actor, action: 'user.created', target: user.id, after: user }, tx);
+      return user;
     });
-    if (!created) {
-      throw new ConflictException(`a user with e-mail "${input.email}" exists`);
-    }
-    const { passwordHash: _hash, ...user } = created;
-    await this.audit.record({ actor, action: 'user.created', target: user.id, after: user });
-    return user;
   }
 
   async updateUser(
@@ -115,50 +143,62 @@ export class AuthService extends TokenVerifier implements OnApplicationBootstrap
       throw new NotFoundException(`no user "${id}"`);
     }
     const { password, ...rest } = patch;
-    const updated = await this.repo.updateUser(id, {
-      ...rest,
-      ...(password ? { passwordHash: await hash(password) } : {}),
-    });
+    const passwordHash = password ? await hash(password) : undefined;
     const strip = ({ passwordHash: _hash, ...u }: typeof before) => u;
-    const after = strip(updated ?? before);
-    await this.audit.record({
-      actor,
-      action: password ? 'user.updated+password' : 'user.updated',
-      target: id,
-      before: strip(before),
-      after,
+    return this.db.transaction(async (tx) => {
+      const updated = await this.repo.updateUser(id, { ...rest, ...(passwordHash ? { passwordHash } : {}) }, tx);
+      const after = strip(updated ?? before);
+      await this.audit.record(
+        {
+          actor,
+          action: password ? 'user.updated+password' : 'user.updated',
+          target: id,
+          before: strip(before),
+          after,
+        },
+        tx,
+      );
+      return after;
     });
-    return after;
   }
 
   async createApiKey(actor: string, site: string, name: string): Promise<{ id: string; key: string }> {
     const key = randomSecret(API_KEY_PREFIX);
-    const row = await this.repo.insertApiKey({ site, name, keyHash: sha256(key), prefix: key.slice(0, 8) });
-    await this.audit.record({ actor, action: 'api_key.created', target: row.id, site, after: { name } });
-    return { id: row.id, key };
+    return this.db.transaction(async (tx) => {
+      const row = await this.repo.insertApiKey({ site, name, keyHash: sha256(key), prefix: key.slice(0, 8) }, tx);
+      await this.audit.record({ actor, action: 'api_key.created', target: row.id, site, after: { name } }, tx);
+      return { id: row.id, key };
+    });
   }
 
   async revokeApiKey(actor: string, id: string): Promise<void> {
-    const revoked = await this.repo.revokeApiKey(id);
-    if (!revoked) {
-      throw new NotFoundException(`no active API key "${id}"`);
-    }
-    await this.audit.record({ actor, action: 'api_key.revoked', target: id, site: revoked.site });
+    await this.db.transaction(async (tx) => {
+      const revoked = await this.repo.revokeApiKey(id, tx);
+      if (!revoked) {
+        throw new NotFoundException(`no active API key "${id}"`);
+      }
+      await this.audit.record({ actor, action: 'api_key.revoked', target: id, site: revoked.site }, tx);
+    });
   }
 
   async createDisplayToken(actor: string, site: string, name: string, boardId: string | null) {
     const token = randomSecret(DISPLAY_TOKEN_PREFIX);
-    const row = await this.repo.insertDisplayToken({ site, boardId, name, tokenHash: sha256(token) });
-    await this.audit.record({ actor, action: 'display_token.created', target: row.id, site, after: { name, boardId } });
-    return { id: row.id, token };
+    return this.db.transaction(async (tx) => {
+      const row = await this.repo.insertDisplayToken({ site, boardId, name, tokenHash: sha256(token) }, tx);
+      const after = { name, boardId };
+      await this.audit.record({ actor, action: 'display_token.created', target: row.id, site, after }, tx);
+      return { id: row.id, token };
+    });
   }
 
   async revokeDisplayToken(actor: string, id: string): Promise<void> {
-    const revoked = await this.repo.revokeDisplayToken(id);
-    if (!revoked) {
-      throw new NotFoundException(`no active display token "${id}"`);
-    }
-    await this.audit.record({ actor, action: 'display_token.revoked', target: id, site: revoked.site });
+    await this.db.transaction(async (tx) => {
+      const revoked = await this.repo.revokeDisplayToken(id, tx);
+      if (!revoked) {
+        throw new NotFoundException(`no active display token "${id}"`);
+      }
+      await this.audit.record({ actor, action: 'display_token.revoked', target: id, site: revoked.site }, tx);
+    });
   }
 
   /** VIGIE_JWT_SECRET, or a random one generated once and kept in the database (tokens survive restarts). */
