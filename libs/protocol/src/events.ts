@@ -174,7 +174,14 @@ export interface StoredEvent {
   event: VigieEvent;
 }
 
-/** Epoch milliseconds of an event's `at`. */
+let lastAt = '';
+let lastMs = Number.NaN;
+
+/** Epoch milliseconds of an event's `at` (the last one remembered: events of a batch often share their second). */
 export function eventTime(event: Pick<VigieEvent, 'at'>): number {
-  return Date.parse(event.at);
+  if (event.at !== lastAt) {
+    lastAt = event.at;
+    lastMs = Date.parse(event.at);
+  }
+  return lastMs;
 }

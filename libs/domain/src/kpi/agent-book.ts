@@ -41,8 +41,8 @@ interface AgentRecord {
   handled: number;
   ringNoAnswer: number;
   ringNoAnswerInARow: number;
-  /** The queue of the contact the agent is ringing, talking or wrapping up for. */
-  workQueue: string | null;
+  /** The work (per queue) of the contact the agent is ringing, talking or wrapping up for. */
+  current: QueueWork | null;
   ringingSinceMs: number | null;
   talkingSinceMs: number | null;
   byQueue: Map<string, QueueWork>;
@@ -142,6 +142,7 @@ export class AgentBook {
       a.ringNoAnswer = 0;
       a.ringNoAnswerInARow = 0;
       a.byQueue = new Map();
+      a.current = a.current ? work(a, a.current.queue) : null;
     }
     this.dayStartMs = dayStartMs;
   }
@@ -202,7 +203,7 @@ export class AgentBook {
       case 'contact.ringing':
         this.joinImplicitly(a, event.queue);
         a.busy = 'ringing';
-        a.workQueue = event.queue;
+        a.current = work(a, event.queue);
         a.ringingSinceMs = at;
         break;
       case 'contact.ring_no_answer':
@@ -223,7 +224,7 @@ export class AgentBook {
           event.ringSec ?? (a.ringingSinceMs === null ? undefined : (at - a.ringingSinceMs) / 1000),
         );
         a.busy = 'talking';
-        a.workQueue = event.queue;
+        a.current = work(a, event.queue);
         a.ringingSinceMs = null;
         a.talkingSinceMs = at;
         a.answered += 1;
@@ -272,7 +273,8 @@ export class AgentBook {
       const a = this.agents.get(view.agent);
       const byQueue = new Map([...(a?.byQueue ?? [])].map(([q, w]) => [q, { ...w }]));
       if (a) {
-        const probe: AgentRecord = { ...a, totals: { ...a.totals }, pauseByReason: new Map(), byQueue };
+        const current = a.current ? (byQueue.get(a.current.queue) ?? null) : null;
+        const probe: AgentRecord = { ...a, totals: { ...a.totals }, pauseByReason: new Map(), byQueue, current };
         this.expireWrapup(probe, nowMs);
         this.accrue(probe, nowMs);
       }
@@ -305,7 +307,7 @@ export class AgentBook {
       ...a,
       totals: { ...a.totals },
       pauseByReason: new Map(a.pauseByReason),
-      workQueue: null,
+      current: null,
     };
     if (wrapupEnd !== null) {
       this.accrue(probe, wrapupEnd);
@@ -362,7 +364,7 @@ export class AgentBook {
         handled: 0,
         ringNoAnswer: 0,
         ringNoAnswerInARow: 0,
-        workQueue: null,
+        current: null,
         ringingSinceMs: null,
         talkingSinceMs: null,
         byQueue: new Map(),
@@ -403,13 +405,13 @@ export class AgentBook {
         a.totals.ready += sec;
       } else if (a.state === 'talking') {
         a.totals.talk += sec;
-        if (a.workQueue !== null) {
-          work(a, a.workQueue).talkSec += sec;
+        if (a.current !== null) {
+          a.current.talkSec += sec;
         }
       } else if (a.state === 'wrapup') {
         a.totals.wrapup += sec;
-        if (a.workQueue !== null) {
-          work(a, a.workQueue).wrapupSec += sec;
+        if (a.current !== null) {
+          a.current.wrapupSec += sec;
         }
       }
     }
