@@ -2,32 +2,20 @@
 // step every rule on its subjects, write levels and active alarms back), against the snapshot it follows.
 //   npx tsc -b && node --expose-gc bench/alarms.mjs
 import { AlarmEvaluator, DEFAULT_RULES, evaluateFloor, FloorState, observe } from '@vigie/domain';
-import { simulate } from '@vigie/simulator';
-import { machine } from './lib.mjs';
+import { bigDay, machine } from './lib.mjs';
 
 const FLOORS = 10;
 const START = Date.UTC(2026, 2, 10, 7);
 const TICKS = 120;
 
-/** Ten scale-4 floors renamed apart: one site of ~960 agents and 50 queues at 10:00 local. */
+/** Ten scale-4 floors renamed apart: one site of ~960 agents and 50 queues, as at `endMs`. */
 function floorAt(endMs) {
   const floor = new FloorState({ timeZone: 'Europe/Paris' });
-  const all = [];
-  for (let k = 0; k < FLOORS; k++) {
-    for (const e of simulate({ site: 'bench', seed: k + 1, startMs: START, hours: 3, scale: 4 })) {
-      if (Date.parse(e.at) > endMs) {
-        continue;
-      }
-      const r = { ...e, id: `${k}-${e.id}` };
-      for (const field of ['queue', 'agent', 'contactId']) {
-        if (r[field]) {
-          r[field] = `${r[field]}-${k}`;
-        }
-      }
-      all.push(r);
+  for (const e of bigDay({ floors: FLOORS, startMs: START, hours: 3 })) {
+    if (Date.parse(e.at) <= endMs) {
+      floor.apply(e);
     }
   }
-  all.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)).forEach((e) => floor.apply(e));
   return floor;
 }
 

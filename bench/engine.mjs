@@ -2,36 +2,14 @@
 // the domain's FloorState; events/s, heap, and the cost of one snapshot. Prints its figures.
 //   node bench/engine.mjs
 import { FloorState } from '@vigie/domain';
-import { simulate } from '@vigie/simulator';
-import { machine } from './lib.mjs';
+import { bigDay, machine } from './lib.mjs';
 
 const FLOORS = 20;
 const START = Date.UTC(2026, 2, 10, 7);
 
-/** Twenty independent scale-4 floors, renamed apart, merged in time order: one big site. */
-function bigDay() {
-  const all = [];
-  for (let k = 0; k < FLOORS; k++) {
-    for (const e of simulate({ site: 'bench', seed: k + 1, startMs: START, scale: 4 })) {
-      const r = { ...e, id: `${k}-${e.id}` };
-      if ('queue' in r && r.queue) {
-        r.queue = `${r.queue}-${k}`;
-      }
-      if ('agent' in r && r.agent) {
-        r.agent = `${r.agent}-${k}`;
-      }
-      if ('contactId' in r && r.contactId) {
-        r.contactId = `${k}-${r.contactId}`;
-      }
-      all.push(r);
-    }
-  }
-  return all.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-}
-
 console.log(`machine: ${machine()}`);
 const t0 = performance.now();
-const events = bigDay();
+const events = bigDay({ floors: FLOORS, startMs: START });
 console.log(`generated ${events.length} events in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
 global.gc?.();

@@ -1,5 +1,6 @@
 // Shared helpers for the benchmarks: they run the built code (npm run bench builds first).
-import { createWriteStream, existsSync } from 'node:fs';
+import { simulate } from '@vigie/simulator';
+import { createWriteStream, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import pg from 'pg';
@@ -62,4 +63,55 @@ export async function queueLogFile(lines) {
   }
   await new Promise((r) => out.end(r));
   return path;
+}
+
+/** `floors` independent scale-4 simulated floors, renamed apart and merged in time order: one big site's day. */
+export function bigDay({ floors, site = 'bench', startMs, hours }) {
+  const all = [];
+  for (let k = 0; k < floors; k++) {
+    for (const e of simulate({ site, seed: k + 1, startMs, scale: 4, ...(hours ? { hours } : {}) })) {
+      const r = { ...e, id: `${k}-${e.id}` };
+      for (const field of ['queue', 'agent', 'contactId']) {
+        if (r[field]) {
+          r[field] = `${r[field]}-${k}`;
+        }
+      }
+      all.push(r);
+    }
+  }
+  return all.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+}
+
+/** utime + stime of a process and of its reaped children, in clock ticks, from /proc. */
+export function procTicks(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return {
+    comm: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')),
+    ppid: Number(f[1]),
+    self: +f[11] + +f[12],
+    children: +f[13] + +f[14],
+  };
+}
+
+/** CPU of every postgres process (ticks), plus what the postmaster has reaped from exited parallel workers. */
+export function postgresTicks() {
+  const procs = new Map();
+  for (const name of readdirSync('/proc')) {
+    if (/^\d+$/.test(name)) {
+      try {
+        const t = procTicks(name);
+        if (t.comm === 'postgres') {
+          procs.set(Number(name), t);
+        }
+      } catch {
+        // the process ended meanwhile
+      }
+    }
+  }
+  let ticks = 0;
+  for (const t of procs.values()) {
+    ticks += t.self + (procs.has(t.ppid) ? 0 : t.children);
+  }
+  return ticks;
 }

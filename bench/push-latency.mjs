@@ -11,13 +11,13 @@
 // decoding every patch 500 times costs the clients more CPU than the server spends. Aim: p99 ≤ 300 ms.
 //   npx tsc -b && node bench/push-latency.mjs [clients=500] [seconds=30] [eventsPerSecond=2000] [clientThreads=2]
 import { spawn } from 'node:child_process';
-import { createWriteStream, readdirSync, readFileSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import pg from 'pg';
 import { io } from 'socket.io-client';
-import { freshDatabase, machine, OUT, PG_BASE } from './lib.mjs';
+import { freshDatabase, machine, OUT, PG_BASE, postgresTicks, procTicks } from './lib.mjs';
 
 const SITE = 'bench';
 const QUEUES = Array.from({ length: 20 }, (_, i) => `q${String(i).padStart(2, '0')}`);
@@ -70,39 +70,6 @@ function freePort() {
       s.close(() => resolve(port));
     });
   });
-}
-
-/** utime + stime of a process and of its reaped children, in clock ticks (1/100 s). */
-function procTicks(pid) {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return {
-    comm: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')),
-    ppid: +f[1],
-    self: +f[11] + +f[12],
-    children: +f[13] + +f[14],
-  };
-}
-
-function postgresTicks() {
-  const procs = new Map();
-  for (const name of readdirSync('/proc')) {
-    if (/^\d+$/.test(name)) {
-      try {
-        const t = procTicks(name);
-        if (t.comm === 'postgres') {
-          procs.set(Number(name), t);
-        }
-      } catch {
-        // ended meanwhile
-      }
-    }
-  }
-  let ticks = 0;
-  for (const t of procs.values()) {
-    ticks += t.self + (procs.has(t.ppid) ? 0 : t.children);
-  }
-  return ticks;
 }
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];

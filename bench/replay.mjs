@@ -5,7 +5,6 @@
 // spent reading, applying, in total, and events/s. Aim: ≤ 5 s.
 //   npx tsc -b && node --expose-gc bench/replay.mjs [floors=28]     (BENCH_KEEP_DB=1 keeps vigie_bench_replay afterwards)
 import { businessDay } from '@vigie/domain';
-import { simulate } from '@vigie/simulator';
 import pg from 'pg';
 import { EventBus } from '../apps/api/dist/bus/event-bus.js';
 import { migrate } from '../apps/api/dist/db/migrate.js';
@@ -15,7 +14,7 @@ import { LiveService } from '../apps/api/dist/live/live.service.js';
 import { SiteEngine } from '../apps/api/dist/live/site-engine.js';
 import { SitesRepository } from '../apps/api/dist/sites/sites.repository.js';
 import { SitesService } from '../apps/api/dist/sites/sites.service.js';
-import { freshDatabase, machine, PG_BASE } from './lib.mjs';
+import { bigDay, freshDatabase, machine, PG_BASE } from './lib.mjs';
 
 const FLOORS = Number(process.argv[2] ?? 28);
 const SITE = 'bench';
@@ -24,32 +23,11 @@ const DB_NAME = 'vigie_bench_replay';
 const BATCH = 10_000;
 const secs = (ms) => (ms / 1000).toFixed(2);
 
-/** `FLOORS` independent scale-4 floors, renamed apart, merged in time order (bench/engine.mjs), opening today 07:00. */
-function bigDay(startMs) {
-  const all = [];
-  for (let k = 0; k < FLOORS; k++) {
-    for (const e of simulate({ site: SITE, seed: k + 1, startMs, scale: 4 })) {
-      const r = { ...e, id: `${k}-${e.id}` };
-      if ('queue' in r && r.queue) {
-        r.queue = `${r.queue}-${k}`;
-      }
-      if ('agent' in r && r.agent) {
-        r.agent = `${r.agent}-${k}`;
-      }
-      if ('contactId' in r && r.contactId) {
-        r.contactId = `${k}-${r.contactId}`;
-      }
-      all.push(r);
-    }
-  }
-  return all.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-}
-
 console.log(`machine: ${machine()}`);
 // The engine replays [now − 24 h, now + 24 h): a day opening at 07:00 local today is inside whatever the hour.
 const start = businessDay(Date.now(), TIME_ZONE).startMs + 7 * 3600_000;
 const t0 = performance.now();
-const events = bigDay(start);
+const events = bigDay({ floors: FLOORS, site: SITE, startMs: start });
 console.log(
   `generated ${events.length} events (${FLOORS} floors, ${events[0].at} → ${events.at(-1).at}) in ${secs(performance.now() - t0)} s`,
 );

@@ -10,15 +10,13 @@
 // Both ways are checked to give the same figures. Prints the per-refresh costs in ms and their ratio (aim ≥ 100×).
 //   npx tsc -b && node bench/sql-polling.mjs [floors=10]
 import { agentTimesAtSince, businessDay, FloorState } from '@vigie/domain';
-import { simulate } from '@vigie/simulator';
 import fastJsonPatch from 'fast-json-patch';
 import { execSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 import { migrate } from '../apps/api/dist/db/migrate.js';
 import { openDatabase } from '../apps/api/dist/db/open-database.js';
 import { EventLogRepository } from '../apps/api/dist/events/event-log.repository.js';
-import { freshDatabase, machine, PG_BASE } from './lib.mjs';
+import { bigDay, freshDatabase, machine, PG_BASE, postgresTicks, procTicks } from './lib.mjs';
 
 const FLOORS = Number(process.argv[2] ?? 10);
 const SITE = 'bench';
@@ -29,27 +27,6 @@ const SL_TARGET_SEC = 20;
 const REFRESHES = 60;
 const CLK_TCK = Number(execSync('getconf CLK_TCK').toString().trim()) || 100;
 const ms = (x, digits = 2) => x.toFixed(digits);
-
-/** `FLOORS` independent scale-4 floors, renamed apart, merged in time order (as bench/engine.mjs). */
-function bigDay() {
-  const all = [];
-  for (let k = 0; k < FLOORS; k++) {
-    for (const e of simulate({ site: SITE, seed: k + 1, startMs: START, scale: 4 })) {
-      const r = { ...e, id: `${k}-${e.id}` };
-      if ('queue' in r && r.queue) {
-        r.queue = `${r.queue}-${k}`;
-      }
-      if ('agent' in r && r.agent) {
-        r.agent = `${r.agent}-${k}`;
-      }
-      if ('contactId' in r && r.contactId) {
-        r.contactId = `${k}-${r.contactId}`;
-      }
-      all.push(r);
-    }
-  }
-  return all.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-}
 
 /**
  * Today's figures per queue, as CONTRACT.md defines them (a contact counts in the queue it entered, its first
@@ -91,44 +68,10 @@ select q.queue,
  group by q.queue
  order by q.queue`;
 
-/** utime + stime of a process (clock ticks), and of its reaped children. */
-function procTimes(pid) {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return {
-    comm: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')),
-    ppid: Number(f[1]),
-    self: +f[11] + +f[12],
-    children: +f[13] + +f[14],
-  };
-}
-
-/** CPU of every postgres process (ticks), plus what the postmaster has reaped from exited parallel workers. */
-function postgresTicks() {
-  const procs = new Map();
-  for (const name of readdirSync('/proc')) {
-    if (/^\d+$/.test(name)) {
-      try {
-        const t = procTimes(name);
-        if (t.comm === 'postgres') {
-          procs.set(Number(name), t);
-        }
-      } catch {
-        // the process ended meanwhile
-      }
-    }
-  }
-  let ticks = 0;
-  for (const t of procs.values()) {
-    ticks += t.self + (procs.has(t.ppid) ? 0 : t.children);
-  }
-  return ticks;
-}
-
 const cpuMs = (u) => (u.user + u.system) / 1000;
 
 console.log(`machine: ${machine()}`);
-const events = bigDay();
+const events = bigDay({ floors: FLOORS, site: SITE, startMs: START });
 const agents = new Set(events.filter((e) => e.agent).map((e) => e.agent)).size;
 const queues = new Set(events.filter((e) => e.queue).map((e) => e.queue)).size;
 console.log(`day: ${events.length} events, ${agents} agents, ${queues} queues, ${events[0].at} → ${events.at(-1).at}`);
@@ -187,7 +130,7 @@ await new Promise((r) => setTimeout(r, 2000));
 const idlePerSecTicks = (postgresTicks() - idle0) / 2;
 
 const sqlResults = [];
-const b0 = procTimes(backend).self;
+const b0 = procTicks(backend).self;
 const p0 = postgresTicks();
 const c0 = process.cpuUsage();
 const w0 = performance.now();
@@ -196,7 +139,7 @@ for (const now of moments) {
 }
 const sqlWallMs = (performance.now() - w0) / REFRESHES;
 const sqlClientMs = cpuMs(process.cpuUsage(c0)) / REFRESHES;
-const sqlBackendMs = (((procTimes(backend).self - b0) / CLK_TCK) * 1000) / REFRESHES;
+const sqlBackendMs = (((procTicks(backend).self - b0) / CLK_TCK) * 1000) / REFRESHES;
 const sqlAllPgMs = Math.max(
   0,
   ((postgresTicks() - p0 - (idlePerSecTicks * sqlWallMs * REFRESHES) / 1000) / CLK_TCK / REFRESHES) * 1000,
