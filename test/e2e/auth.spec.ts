@@ -67,4 +67,12 @@ describe('user tokens and access changes', () => {
     expect((await call('/api/v1/sites/nowhere/api-keys', admin)).status).toBe(404);
     expect((await call('/api/v1/sites/nowhere/display-tokens', admin)).status).toBe(404);
   });
+
+  it('gives a user the agent id they work as, once', async () => {
+    const user = (email: string) => ({ email, password: 'some-password-1', roles: ['agent'], agent: 'SIP/2001' });
+    const first = await call('/api/v1/users', admin, { method: 'POST', body: JSON.stringify(user('a1@test.local')) });
+    expect(await first.json()).toMatchObject({ agent: 'SIP/2001' });
+    const second = await call('/api/v1/users', admin, { method: 'POST', body: JSON.stringify(user('a2@test.local')) });
+    expect(second.status).toBe(409);
+  });
 });

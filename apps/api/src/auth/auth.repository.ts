@@ -9,6 +9,7 @@ export interface User {
   roles: Role[];
   teams: string[];
   disabled: boolean;
+  agent: string | null;
 }
 
 export interface UserWithHash extends User {
@@ -23,6 +24,7 @@ interface UserRow {
   roles: Role[];
   teams: string[];
   disabled: boolean;
+  agent: string | null;
 }
 
 const toUser = (r: UserRow): UserWithHash => ({
@@ -32,10 +34,11 @@ const toUser = (r: UserRow): UserWithHash => ({
   roles: r.roles,
   teams: r.teams,
   disabled: r.disabled,
+  agent: r.agent,
   passwordHash: r.password_hash,
 });
 
-const USER_COLUMNS = 'id, email, display_name, password_hash, roles, teams, disabled';
+const USER_COLUMNS = 'id, email, display_name, password_hash, roles, teams, disabled, agent';
 
 /** Users, API keys, display tokens, settings and the audit log: the SQL of the auth module. */
 @Injectable()
@@ -69,26 +72,41 @@ export class AuthRepository {
 
   /** Inserts a user; undefined when the e-mail is taken. */
   async insertUser(
-    u: { email: string; displayName: string | null; passwordHash: string; roles: Role[]; teams: string[] },
+    u: {
+      email: string;
+      displayName: string | null;
+      passwordHash: string;
+      roles: Role[];
+      teams: string[];
+      agent?: string | null;
+    },
     q: Queryable = this.db,
   ): Promise<UserWithHash | undefined> {
     const { rows } = await q.query<UserRow>(
-      `insert into users (email, display_name, password_hash, roles, teams) values ($1, $2, $3, $4, $5)
+      `insert into users (email, display_name, password_hash, roles, teams, agent) values ($1, $2, $3, $4, $5, $6)
        on conflict (email) do nothing returning ${USER_COLUMNS}`,
-      [u.email.toLowerCase(), u.displayName, u.passwordHash, u.roles, u.teams],
+      [u.email.toLowerCase(), u.displayName, u.passwordHash, u.roles, u.teams, u.agent ?? null],
     );
     return rows[0] && toUser(rows[0]);
   }
 
   async updateUser(
     id: string,
-    patch: { roles?: Role[]; teams?: string[]; disabled?: boolean; passwordHash?: string; displayName?: string | null },
+    patch: {
+      roles?: Role[];
+      teams?: string[];
+      disabled?: boolean;
+      passwordHash?: string;
+      displayName?: string | null;
+      agent?: string | null;
+    },
     q: Queryable = this.db,
   ): Promise<UserWithHash | undefined> {
     const { rows } = await q.query<UserRow>(
       `update users set
          roles = coalesce($2, roles), teams = coalesce($3, teams), disabled = coalesce($4, disabled),
-         password_hash = coalesce($5, password_hash), display_name = coalesce($6, display_name), updated_at = now()
+         password_hash = coalesce($5, password_hash), display_name = coalesce($6, display_name),
+         agent = case when $7 then $8 else agent end, updated_at = now()
        where id = $1 returning ${USER_COLUMNS}`,
       [
         id,
@@ -97,6 +115,8 @@ export class AuthRepository {
         patch.disabled ?? null,
         patch.passwordHash ?? null,
         patch.displayName ?? null,
+        patch.agent !== undefined,
+        patch.agent ?? null,
       ],
     );
     return rows[0] && toUser(rows[0]);

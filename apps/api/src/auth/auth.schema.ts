@@ -8,6 +8,8 @@ export const CreateUser = z.object({
   displayName: z.string().trim().min(1).max(200).optional(),
   roles: z.array(z.enum(ROLES)).min(1),
   teams: z.array(z.string().trim().min(1).max(100)).optional(),
+  /** The telephony agent id the user works as (e.g. `SIP/2001`), for agents' own break requests. */
+  agent: z.string().trim().min(1).max(200).optional(),
 });
 export const UpdateUser = z
   .object({
@@ -16,6 +18,7 @@ export const UpdateUser = z
     roles: z.array(z.enum(ROLES)).min(1),
     teams: z.array(z.string().trim().min(1).max(100)),
     disabled: z.boolean(),
+    agent: z.string().trim().min(1).max(200).nullable(),
   })
   .partial();
 export const NamedToken = z.object({

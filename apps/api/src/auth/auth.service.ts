@@ -35,6 +35,14 @@ interface TokenPayload {
 /** The only algorithm user tokens are signed and accepted with (no `none`, no algorithm switching). */
 const JWT_ALGORITHM = 'HS256';
 
+/** A unique index refused the change: here, an agent id already held by another user. */
+function agentTaken(error: unknown, agent: string | null | undefined): never {
+  if ((error as { code?: string }).code === '23505' && agent) {
+    throw new ConflictException(`agent "${agent}" is already another user's`);
+  }
+  throw error;
+}
+
 const passwordFingerprint = (passwordHash: string) => sha256(passwordHash).slice(0, 16);
 
 /**
@@ -110,20 +118,23 @@ export class AuthService extends TokenVerifier implements OnApplicationBootstrap
 
   async createUser(
     actor: string,
-    input: { email: string; password: string; displayName?: string; roles: Role[]; teams?: string[] },
+    input: { email: string; password: string; displayName?: string; roles: Role[]; teams?: string[]; agent?: string },
   ): Promise<User> {
     const passwordHash = await hash(input.password);
     return this.db.transaction(async (tx) => {
-      const created = await this.repo.insertUser(
-        {
-          email: input.email,
-          displayName: input.displayName ?? null,
-          passwordHash,
-          roles: input.roles,
-          teams: input.teams ?? [],
-        },
-        tx,
-      );
+      const created = await this.repo
+        .insertUser(
+          {
+            email: input.email,
+            displayName: input.displayName ?? null,
+            passwordHash,
+            roles: input.roles,
+            teams: input.teams ?? [],
+            agent: input.agent ?? null,
+          },
+          tx,
+        )
+        .catch((error: unknown) => agentTaken(error, input.agent));
       if (!created) {
         throw new ConflictException(`a user with e-mail "${input.email}" exists`);
       }
@@ -136,7 +147,14 @@ export class AuthService extends TokenVerifier implements OnApplicationBootstrap
   async updateUser(
     actor: string,
     id: string,
-    patch: { roles?: Role[]; teams?: string[]; disabled?: boolean; password?: string; displayName?: string },
+    patch: {
+      roles?: Role[];
+      teams?: string[];
+      disabled?: boolean;
+      password?: string;
+      displayName?: string;
+      agent?: string | null;
+    },
   ): Promise<User> {
     const before = await this.repo.userById(id);
     if (!before) {
@@ -146,7 +164,9 @@ export class AuthService extends TokenVerifier implements OnApplicationBootstrap
     const passwordHash = password ? await hash(password) : undefined;
     const strip = ({ passwordHash: _hash, ...u }: typeof before) => u;
     return this.db.transaction(async (tx) => {
-      const updated = await this.repo.updateUser(id, { ...rest, ...(passwordHash ? { passwordHash } : {}) }, tx);
+      const updated = await this.repo
+        .updateUser(id, { ...rest, ...(passwordHash ? { passwordHash } : {}) }, tx)
+        .catch((error: unknown) => agentTaken(error, rest.agent));
       const after = strip(updated ?? before);
       await this.audit.record(
         {

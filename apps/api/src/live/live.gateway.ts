@@ -23,6 +23,10 @@ import type { Frame } from './live.pipeline.js';
 import { LiveService } from './live.service.js';
 
 const room = (site: string) => `site:${site}`;
+/** The screens of a site's staff (supervisors, vigie, HR, admins): agents' requests go there, not to TVs. */
+const staffRoom = (site: string) => `staff:${site}`;
+const STAFF_ROLES = new Set(['admin', 'supervisor', 'vigie', 'hr']);
+const isStaff = (p: Principal) => p.kind === 'user' && p.roles.some((r) => STAFF_ROLES.has(r));
 
 /**
  * Pushes live figures: a full snapshot when a screen subscribes, then JSON patches between consecutive
@@ -73,7 +77,7 @@ export class LiveGateway implements OnGatewayInit, OnModuleDestroy {
     }
     try {
       await this.publish(site);
-      await socket.join(room(site));
+      await socket.join(isStaff(principal) ? [room(site), staffRoom(site)] : room(site));
       await this.sendSnapshot(socket, site);
     } catch (error) {
       socket.emit(LiveEvents.error, { message: (error as Error).message });
@@ -93,12 +97,18 @@ export class LiveGateway implements OnGatewayInit, OnModuleDestroy {
     const request = LiveSubscribe.safeParse(body);
     if (request.success) {
       await socket.leave(room(request.data.site));
+      await socket.leave(staffRoom(request.data.site));
     }
   }
 
   /** Sends a message to every screen subscribed to the site (across instances with the Redis adapter). */
   emitToSite(site: string, event: string, payload: unknown): void {
     this.server.to(room(site)).emit(event, payload);
+  }
+
+  /** Sends a message to the staff screens subscribed to the site only (never to display tokens or agents). */
+  emitToSiteStaff(site: string, event: string, payload: unknown): void {
+    this.server.to(staffRoom(site)).emit(event, payload);
   }
 
   onModuleDestroy(): void {
