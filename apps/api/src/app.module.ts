@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AlarmsModule } from './alarms/alarms.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { BoardsModule } from './boards/boards.module.js';
 import { BreaksModule } from './breaks/breaks.module.js';
 import { BusModule } from './bus/bus.module.js';
 import { ConfigModule } from './config/config.module.js';
@@ -38,6 +39,7 @@ export class AppModule {
         IngestModule,
         LiveModule,
         AlarmsModule,
+        BoardsModule,
         BreaksModule,
         ReportsModule,
         StaffingModule,

@@ -1,4 +1,5 @@
 export * from './alarms.js';
+export * from './boards.js';
 export * from './breaks.js';
 export * from './events.js';
 export * from './ingest.js';

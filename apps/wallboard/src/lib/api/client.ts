@@ -21,17 +21,25 @@ export const session = {
   },
 };
 
-/** Calls the API with the session's token; a 401 ends the session. Errors carry the API's error body. */
-export async function api<T>(path: string, init: RequestInit = {}, onUnauthorized?: () => void): Promise<T> {
+/**
+ * Calls the API with the session's token (or `token`, a display token); a 401 on the session's token ends the
+ * session. Errors carry the API's error body.
+ */
+export async function api<T>(
+  path: string,
+  init: RequestInit = {},
+  onUnauthorized?: () => void,
+  token = session.token,
+): Promise<T> {
   const headers = new Headers(init.headers);
-  if (session.token) {
-    headers.set('authorization', `Bearer ${session.token}`);
+  if (token) {
+    headers.set('authorization', `Bearer ${token}`);
   }
   if (init.body && !headers.has('content-type')) {
     headers.set('content-type', 'application/json');
   }
   const response = await fetch(path, { ...init, headers });
-  if (response.status === 401 && session.token) {
+  if (response.status === 401 && token !== null && token === session.token) {
     session.token = null;
     onUnauthorized?.();
   }
