@@ -117,7 +117,10 @@ export class BreakLoadService implements OnModuleInit, OnModuleDestroy {
 
   onModuleInit(): void {
     this.subscription = this.bus.committed$.subscribe((batch) => {
-      void this.feeds.get(batch.site)?.then((feed) => feed.receive(batch.events));
+      this.feeds.get(batch.site)?.then(
+        (feed) => feed.receive(batch.events),
+        () => undefined,
+      );
     });
   }
 

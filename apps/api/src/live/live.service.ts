@@ -49,7 +49,11 @@ export class LiveService implements OnApplicationBootstrap, OnModuleDestroy {
   onModuleDestroy(): void {
     this.busSubscription?.unsubscribe();
     for (const engine of this.engines.values()) {
-      void engine.then((e) => e.stop());
+      // An engine still starting when the app stops may fail (its database closing): nothing to stop then.
+      engine.then(
+        (e) => e.stop(),
+        () => undefined,
+      );
     }
   }
 
