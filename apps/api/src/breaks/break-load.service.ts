@@ -15,6 +15,7 @@ import type { Subscription } from 'rxjs';
 import { EventBus } from '../bus/event-bus.js';
 import { Database } from '../db/database.js';
 import { EventLogRepository } from '../events/event-log.repository.js';
+import { cutoverMinute } from '../sites/site.schema.js';
 import { SitesService } from '../sites/sites.service.js';
 import { forecastFrom, HISTORY_WEIGHT, historyRates, type HistoryCount, type QueueLoadInput } from './break-advice.js';
 
@@ -37,10 +38,11 @@ class SiteFeed {
 
   constructor(
     readonly timeZone: string,
+    private readonly cutoverMinute: number,
     fromMs: number,
     public policy: BreakPolicy,
   ) {
-    this.dayStartMs = businessDay(fromMs, timeZone).startMs;
+    this.dayStartMs = businessDay(fromMs, timeZone, cutoverMinute).startMs;
   }
 
   receive(events: StoredEvent[]): void {
@@ -81,7 +83,7 @@ class SiteFeed {
   /** A new business day (by the events' or the clock's time) starts every agent's count again; who is logged in or
    * paused carries over. */
   private rollDay(now: number): void {
-    const start = businessDay(now, this.timeZone).startMs;
+    const start = businessDay(now, this.timeZone, this.cutoverMinute).startMs;
     if (start <= this.dayStartMs) {
       return;
     }
@@ -172,7 +174,7 @@ export class BreakLoadService implements OnModuleInit, OnModuleDestroy {
   private async start(siteId: string, policy: BreakPolicy): Promise<SiteFeed> {
     const site = await this.sites.require(siteId);
     const now = Date.now();
-    const feed = new SiteFeed(site.timezone, now - LOOKBACK_MS, policy);
+    const feed = new SiteFeed(site.timezone, cutoverMinute(site), now - LOOKBACK_MS, policy);
     for await (const page of this.log.readRange(siteId, now - LOOKBACK_MS, now + 3_600_000)) {
       page.forEach((e) => feed.apply(e));
     }

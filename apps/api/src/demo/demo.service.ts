@@ -7,7 +7,7 @@ import { CONFIG } from '../config/load-config.js';
 import { IngestService } from '../ingest/ingest.service.js';
 import { SitesService } from '../sites/sites.service.js';
 
-export const DEMO_SITE = { id: 'demo', name: 'Démo — plateau simulé', timezone: 'Europe/Paris' };
+export const DEMO_SITE = { id: 'demo', name: 'Démo — plateau simulé', timezone: 'Europe/Paris', cutover: '00:00' };
 const HOUR = 3600_000;
 const FLOOR_HOURS = 12;
 

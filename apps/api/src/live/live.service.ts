@@ -4,7 +4,7 @@ import type { FloorSnapshot, VigieEvent } from '@vigie/protocol';
 import type { Observable, Subscription } from 'rxjs';
 import { EventBus } from '../bus/event-bus.js';
 import { EventLogRepository } from '../events/event-log.repository.js';
-import type { Site } from '../sites/site.schema.js';
+import { cutoverMinute, type Site } from '../sites/site.schema.js';
 import { SitesService } from '../sites/sites.service.js';
 import type { Floor, Frame } from './live.pipeline.js';
 import { LOOKBACK_MS, SiteEngine } from './site-engine.js';
@@ -89,7 +89,7 @@ export class LiveService implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async start(siteId: string): Promise<SiteEngine<FloorSnapshot>> {
     const site = await this.sites.require(siteId);
-    const state = new FloorState({ timeZone: site.timezone });
+    const state = new FloorState({ timeZone: site.timezone, cutoverMinute: cutoverMinute(site) });
     const steps = await Promise.all(this.stages.map((stage) => stage(site, state)));
     const current = (nowMs: number) => steps.reduce((snapshot, step) => step(snapshot, nowMs), state.snapshot(nowMs));
     const floor: Floor<FloorSnapshot> = {

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { agentDay, dayBounds, listIntervals, type AgentDayRow } from '@vigie/domain';
 import type { VigieEvent } from '@vigie/protocol';
 import { EventLogRepository } from '../events/event-log.repository.js';
-import type { Site } from '../sites/site.schema.js';
+import { cutoverMinute, type Site } from '../sites/site.schema.js';
 import type { AgentReportQuery } from './reports.schema.js';
 
 /** A day's figures (the live-only parts, such as the state now, are left out). */
@@ -27,12 +27,13 @@ export class AgentReportService {
   constructor(@Inject(EventLogRepository) private readonly log: EventLogRepository) {}
 
   async agents(site: Site, query: AgentReportQuery): Promise<AgentReport> {
-    const from = dayBounds(query.from, site.timezone).startMs;
-    const to = dayBounds(query.to, site.timezone).endMs;
+    const cutover = cutoverMinute(site);
+    const from = dayBounds(query.from, site.timezone, cutover).startMs;
+    const to = dayBounds(query.to, site.timezone, cutover).endMs;
     const rows: AgentReportRow[] = [];
-    for (const dayStartMs of listIntervals(from, to, site.timezone, 'day')) {
+    for (const dayStartMs of listIntervals(from, to, site.timezone, 'day', cutover)) {
       const day = new Intl.DateTimeFormat('en-CA', { timeZone: site.timezone }).format(dayStartMs);
-      const { endMs } = dayBounds(day, site.timezone);
+      const { endMs } = dayBounds(day, site.timezone, cutover);
       const events: VigieEvent[] = [];
       for await (const page of this.log.readRange(site.id, dayStartMs - LOOKBACK_MS, endMs)) {
         events.push(...page.map((s) => s.event));

@@ -10,7 +10,7 @@ import {
   type PeriodFigures,
   type QueueCounters,
 } from '@vigie/domain';
-import type { Site } from '../sites/site.schema.js';
+import { cutoverMinute, type Site } from '../sites/site.schema.js';
 import { QueueStatsRepository } from './queue-stats.repository.js';
 import type { QueueReportQuery } from './reports.schema.js';
 import { RollupProjector } from './rollup.projector.js';
@@ -36,11 +36,12 @@ export class ReportsService {
 
   async queues(site: Site, query: QueueReportQuery): Promise<QueueReport> {
     await this.projector.catchUp(site.id);
-    const fromMs = dayBounds(query.from, site.timezone).startMs;
-    const toMs = dayBounds(query.to, site.timezone).endMs;
+    const cutover = cutoverMinute(site);
+    const fromMs = dayBounds(query.from, site.timezone, cutover).startMs;
+    const toMs = dayBounds(query.to, site.timezone, cutover).endMs;
     const periodOf = (bucketMs: number) =>
       query.interval === 'day'
-        ? businessDay(bucketMs, site.timezone).startMs
+        ? businessDay(bucketMs, site.timezone, cutover).startMs
         : intervalStart(bucketMs, site.timezone, MINUTES[query.interval]);
     const periods = new Map<string, { queue: string; startMs: number; counters: QueueCounters }>();
     for (const bucket of await this.stats.range(site.id, fromMs, toMs)) {

@@ -1,7 +1,7 @@
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { businessDay } from '@vigie/domain';
 import { EventLogRepository } from '../events/event-log.repository.js';
-import type { CreateSite, Site } from './site.schema.js';
+import { cutoverMinute, type CreateSite, type Site } from './site.schema.js';
 import { SitesRepository } from './sites.repository.js';
 
 export interface SiteSummary extends Site {
@@ -63,7 +63,10 @@ export class SitesService {
     const sites = await this.sites.list();
     return Promise.all(
       sites.map(async (site) => {
-        const counts = await this.events.counts(site.id, businessDay(nowMs, site.timezone).startMs);
+        const counts = await this.events.counts(
+          site.id,
+          businessDay(nowMs, site.timezone, cutoverMinute(site)).startMs,
+        );
         return { ...site, eventsToday: counts.today, eventsTotal: counts.total, lastEventAt: counts.last };
       }),
     );

@@ -138,6 +138,23 @@ describe(FloorState.name, () => {
     expect(snap.queues[0]).toMatchObject({ offered: 1, answered: 0, waiting: 1, longestWaitSec: 1 });
   });
 
+  it("starts the day at the site's cut-over, keeping an agent at work across it", () => {
+    const floor = new FloorState({ timeZone: 'Europe/Paris', cutoverMinute: 360 });
+    const ms = (iso: string) => Date.parse(iso);
+    const ev = (type: string, at: string, fields: Record<string, unknown>) =>
+      ({ type, id: `c${++n}`, site: 'paris', at, ...fields }) as VigieEvent;
+    floor.apply(ev('agent.logged_in', '2026-02-10T22:00:00Z', { agent: 'N', queue: 'nuit' })); // 23:00
+    floor.apply(ev('contact.queued', '2026-02-11T02:00:00Z', { contactId: 'x', queue: 'nuit', channel: 'voice' }));
+    const before = floor.snapshot(ms('2026-02-11T04:59:00Z')); // 05:59 on the 11th: still the 10th
+    expect(before.day).toBe('2026-02-10');
+    expect(before.queues[0]).toMatchObject({ offered: 1 });
+    const after = floor.snapshot(ms('2026-02-11T05:01:00Z')); // 06:01
+    expect(after.day).toBe('2026-02-11');
+    expect(after.dayStart).toBe('2026-02-11T05:00:00.000Z');
+    expect(after.queues[0]).toMatchObject({ offered: 0, waiting: 1 });
+    expect(after.agents[0]).toMatchObject({ agent: 'N', state: 'ready', loggedInSec: 60 });
+  });
+
   it('shows multichannel backlogs against their response commitment', () => {
     const floor = new FloorState({ timeZone: 'Europe/Paris', channelCommitmentSec: { email: 3600 } });
     floor.apply(e('contact.queued', 0, { contactId: 'm1', queue: 'email', channel: 'email' }));

@@ -51,11 +51,17 @@ export function intervalStart(atMs: number, timeZone: string, minutes: 15 | 30 |
 const STEP: Record<Exclude<ReportInterval, 'day'>, 15 | 30 | 60> = { hour: 60, '30m': 30, '15m': 15 };
 
 /** Starts of the report intervals of [startMs, endMs) in the site's time zone. */
-export function listIntervals(startMs: number, endMs: number, timeZone: string, interval: ReportInterval): number[] {
+export function listIntervals(
+  startMs: number,
+  endMs: number,
+  timeZone: string,
+  interval: ReportInterval,
+  cutoverMinute = 0,
+): number[] {
   const starts: number[] = [];
   if (interval === 'day') {
-    for (let t = startMs; t < endMs; t = businessDay(t, timeZone).endMs) {
-      starts.push(businessDay(t, timeZone).startMs);
+    for (let t = startMs; t < endMs; t = businessDay(t, timeZone, cutoverMinute).endMs) {
+      starts.push(businessDay(t, timeZone, cutoverMinute).startMs);
     }
     return starts;
   }
