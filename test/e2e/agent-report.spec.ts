@@ -76,6 +76,7 @@ describe('agent daily report', () => {
         avgHandlingSec: 210,
         ringNoAnswer: 1,
         pauseByReason: { Pause: 600 },
+        pauseCountByReason: { Pause: 1 },
         // The one timed ring is the unanswered 8 s one (the answer says no ring time and no ringing was seen).
         ringSec: 8,
         avgRingSec: 8,

@@ -190,6 +190,11 @@ describe('break advisor: request, advice, decision, tracking', () => {
       { type: 'agent.paused', id: 'p1', at: new Date().toISOString(), agent: 'SIP/2001', reason: 'Pause' },
     ]);
     await until('on_break', async () => ((await status()) === 'on_break' ? true : undefined));
+    // The wall shows the pause with the policy's maximum and paid flag (default: Pause, 15 min, paid).
+    const live = (await call(admin, '/sites/br/live')).body as unknown as { pauses: Record<string, unknown>[] };
+    expect(live.pauses).toContainEqual(
+      expect.objectContaining({ reason: 'Pause', agentsNow: 1, countToday: 1, maxSec: 900, paid: true, overMax: 0 }),
+    );
     await ingest([{ type: 'agent.ready', id: 'r1', at: new Date().toISOString(), agent: 'SIP/2001' }]);
     await until('done', async () => ((await status()) === 'done' ? true : undefined));
     const done = (await call(admin, '/sites/br/break-requests?status=done')).body[0] as Record<string, unknown>;

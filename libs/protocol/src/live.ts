@@ -75,6 +75,8 @@ export const AgentLive = z.object({
   /** Rings not answered since the agent last answered one (an absent agent's sign). */
   ringNoAnswerInARow: z.number(),
   pauseByReason: z.record(z.string(), z.number()),
+  /** Pauses begun today, by reason. */
+  pauseCountByReason: z.record(z.string(), z.number()),
   queues: z.array(z.string()),
   /** Threshold level of each figure that has a rule on this agent. */
   levels: z.record(z.string(), Level),
@@ -118,6 +120,22 @@ export const ChannelLive = z.object({
 });
 export type ChannelLive = z.infer<typeof ChannelLive>;
 
+export const PauseLive = z.object({
+  reason: z.string(),
+  /** Agents in that pause now, and the longest of their pauses so far. */
+  agentsNow: z.number(),
+  longestNowSec: z.number(),
+  /** Pauses begun today and their total time. */
+  countToday: z.number(),
+  totalSecToday: z.number(),
+  /** From the site's break policy when it names the reason: the longest one pause should last, and whether paid. */
+  maxSec: z.number().nullable(),
+  paid: z.boolean().nullable(),
+  /** Agents in that pause now for longer than `maxSec`. */
+  overMax: z.number(),
+});
+export type PauseLive = z.infer<typeof PauseLive>;
+
 export const ActiveAlarmLive = z.object({
   /** The rule and the subject: `<rule>|<kind>:<name>`. */
   key: z.string(),
@@ -151,6 +169,8 @@ export const FloorSnapshot = z.object({
   teams: z.array(TeamLive),
   intervals: z.array(IntervalLive),
   channels: z.array(ChannelLive),
+  /** Per pause reason: the pauses on the wall. */
+  pauses: z.array(PauseLive),
   /** The alarms active now, most severe and oldest first. */
   alarms: z.array(ActiveAlarmLive),
 });

@@ -73,6 +73,7 @@ export class BreaksController {
         tx,
       );
     });
+    this.breaks.policyChanged(site, body);
     void this.breaks.push(site);
     return body;
   }

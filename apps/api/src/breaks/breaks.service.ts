@@ -6,7 +6,7 @@ import {
   type OnModuleDestroy,
   type OnModuleInit,
 } from '@nestjs/common';
-import { adviseBreak, rankRequests, reasonPolicy, type BreakAdvice } from '@vigie/domain';
+import { adviseBreak, rankRequests, reasonPolicy, withPausePolicy, type BreakAdvice } from '@vigie/domain';
 import type { BreakPolicy, FloorSnapshot } from '@vigie/protocol';
 import { concatMap, from, interval, merge, mergeMap, type Subscription } from 'rxjs';
 import { EventBus, type CommittedBatch } from '../bus/event-bus.js';
@@ -55,7 +55,21 @@ export class BreaksService implements OnModuleInit, OnModuleDestroy {
     @Inject(EventBus) private readonly bus: EventBus,
   ) {}
 
+  /** Each site's policy as the live stage uses it (pause maxima and paid flags on the wall). */
+  private readonly policies = new Map<string, BreakPolicy>();
+
   onModuleInit(): void {
+    this.live.addStage(async (site) => {
+      this.policies.set(site.id, await this.store.policy(site.id));
+      return (snapshot, nowMs) => {
+        const policy = this.policies.get(site.id);
+        if (policy) {
+          const known = (reason: string) => policy.reasons.find((r) => r.reason === reason);
+          snapshot.pauses = withPausePolicy(snapshot.pauses, snapshot.agents, known, nowMs);
+        }
+        return snapshot;
+      };
+    });
     const tracked$ = this.bus.committed$.pipe(concatMap((batch) => from(this.track(batch))));
     const ticks$ = interval(PUSH_EVERY_MS).pipe(concatMap(() => from(this.sweep())));
     this.subscription = merge(tracked$, ticks$)
@@ -65,6 +79,10 @@ export class BreaksService implements OnModuleInit, OnModuleDestroy {
 
   onModuleDestroy(): void {
     this.subscription?.unsubscribe();
+  }
+
+  policyChanged(site: string, policy: BreakPolicy): void {
+    this.policies.set(site, policy);
   }
 
   /** Checks a new request against the policy and the floor; the caller stores it. */

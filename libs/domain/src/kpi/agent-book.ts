@@ -37,6 +37,7 @@ interface AgentRecord {
   accruedToMs: number;
   totals: { loggedIn: number; paused: number; ready: number; talk: number; wrapup: number };
   pauseByReason: Map<string, number>;
+  pauseCountByReason: Map<string, number>;
   answered: number;
   handled: number;
   ringNoAnswer: number;
@@ -137,6 +138,7 @@ export class AgentBook {
       this.accrue(a, dayStartMs);
       a.totals = { loggedIn: 0, paused: 0, ready: 0, talk: 0, wrapup: 0 };
       a.pauseByReason = new Map();
+      a.pauseCountByReason = new Map();
       a.answered = 0;
       a.handled = 0;
       a.ringNoAnswer = 0;
@@ -154,6 +156,7 @@ export class AgentBook {
     const a = this.record(event.agent, at);
     this.expireWrapup(a, at);
     this.accrue(a, at);
+    const pausedFor = a.state === 'paused' ? a.pauseReason : undefined;
     switch (event.type) {
       case 'agent.logged_in':
         a.name = event.name ?? a.name;
@@ -253,6 +256,10 @@ export class AgentBook {
         break;
     }
     this.settle(a, at);
+    if (a.state === 'paused' && a.pauseReason !== pausedFor) {
+      const reason = a.pauseReason ?? '';
+      a.pauseCountByReason.set(reason, (a.pauseCountByReason.get(reason) ?? 0) + 1);
+    }
   }
 
   /** Every agent seen today (logged out ones included when they worked today), as of `nowMs`. */
@@ -335,6 +342,7 @@ export class AgentBook {
       ringNoAnswer: a.ringNoAnswer,
       ringNoAnswerInARow: a.ringNoAnswerInARow,
       pauseByReason: Object.fromEntries([...probe.pauseByReason].map(([r, s]) => [r, Math.floor(s)])),
+      pauseCountByReason: Object.fromEntries(a.pauseCountByReason),
       queues: [...a.queues].sort(),
       levels: {},
     };
@@ -360,6 +368,7 @@ export class AgentBook {
         accruedToMs: at,
         totals: { loggedIn: 0, paused: 0, ready: 0, talk: 0, wrapup: 0 },
         pauseByReason: new Map(),
+        pauseCountByReason: new Map(),
         answered: 0,
         handled: 0,
         ringNoAnswer: 0,

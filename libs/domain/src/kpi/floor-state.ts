@@ -15,6 +15,7 @@ import { businessDay, intervalStart, type BusinessDay } from '../time/business-d
 import { AgentBook, emptyAgentCounts, movesAgents } from './agent-book.js';
 import { ContactLedger, DEFAULT_SL_TARGET_SEC } from './contact-ledger.js';
 import { addCounters, emptyCounters, toPeriodFigures, type QueueCounters } from './counters.js';
+import { pausesOf } from './pauses.js';
 
 export interface FloorOptions {
   timeZone: string;
@@ -151,6 +152,7 @@ export class FloorState {
       teams: this.teams(queues, current, agents),
       intervals: this.intervals(),
       channels: this.channels(nowMs),
+      pauses: pausesOf(agents, nowMs),
       alarms: [],
     };
   }

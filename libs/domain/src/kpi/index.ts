@@ -4,3 +4,4 @@ export * from './agent-times.js';
 export * from './contact-ledger.js';
 export * from './counters.js';
 export * from './floor-state.js';
+export * from './pauses.js';
