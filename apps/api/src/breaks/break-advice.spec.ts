@@ -25,6 +25,7 @@ function agent(id: string, over: Partial<AgentLive> = {}): AgentLive {
     ringNoAnswer: 0,
     ringNoAnswerInARow: 0,
     pauseByReason: {},
+    pauseCountByReason: {},
     queues: ['sales'],
     levels: {},
     ...over,

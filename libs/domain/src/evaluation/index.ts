@@ -1,0 +1,30 @@
+export {
+  EvaluationInputError,
+  FULL_SCORE_BP,
+  findTier,
+  gridVersionFor,
+  scoreEvaluation,
+  type CriterionScore,
+  type EvaluationScore,
+  type SectionScore,
+} from './grid.js';
+export {
+  adjustLine,
+  computePay,
+  formatCents,
+  type PayExplanation,
+  type PayLine,
+  type PayRule,
+  type PayRun,
+} from './pay.js';
+export { PAYROLL_COLUMNS, payrollCsv, safeText } from './payroll-csv.js';
+export {
+  LockedError,
+  assertEditable,
+  editEvaluation,
+  lock,
+  revise,
+  type EvaluationChanges,
+  type Lockable,
+} from './revision.js';
+export { allocate, divRoundHalfUp } from './rounding.js';
