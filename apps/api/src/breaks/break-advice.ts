@@ -1,4 +1,10 @@
-import { effectiveAgents, reasonPolicy, workedFromLive, type BreakAdviceInput, type StaffedAgent } from '@vigie/domain';
+import {
+  effectiveAgentsByQueue,
+  reasonPolicy,
+  workedFromLive,
+  type BreakAdviceInput,
+  type StaffedAgent,
+} from '@vigie/domain';
 import type { AgentLive, BreakPolicy, QueueLive } from '@vigie/protocol';
 
 /**
@@ -49,6 +55,40 @@ export function breaksUnderWay(
   return [...paused, ...coming];
 }
 
+/**
+ * The staffing of a floor at one moment, per queue: the agents available (logged in, not paused) and those the queue
+ * can count on (`effectiveAgents`). Made once for all the advice of a ranking: computing it per advice costs
+ * queues × agents each time (measured: ~7 ms an advice on 1,920 agents and 100 queues); all queues' effective
+ * agents come from one pass over the agents.
+ */
+export class Staffing {
+  private readonly staffed: StaffedAgent[];
+  private readonly erlangs: Map<string, number>;
+  private effective: Map<string, number> | undefined;
+  private readonly available = new Map<string, number>();
+
+  constructor(agents: readonly AgentLive[], loads: ReadonlyMap<string, QueueLoadInput>) {
+    this.staffed = agents
+      .filter((a) => a.state !== 'logged_out' && a.state !== 'paused')
+      .map((a) => ({ agent: a.agent, queues: a.queues }));
+    this.erlangs = new Map([...loads].map(([queue, l]) => [queue, (l.callsPerHour * l.ahtSec) / 3600]));
+  }
+
+  effectiveAgents(queue: string): number {
+    this.effective ??= effectiveAgentsByQueue(this.staffed, this.erlangs);
+    return this.effective.get(queue) ?? 0;
+  }
+
+  availableIn(queue: string): number {
+    let n = this.available.get(queue);
+    if (n === undefined) {
+      n = this.staffed.filter((a) => a.queues.includes(queue)).length;
+      this.available.set(queue, n);
+    }
+    return n;
+  }
+}
+
 export interface AdviceInputArgs {
   readonly now: number;
   readonly policy: BreakPolicy;
@@ -58,6 +98,8 @@ export interface AdviceInputArgs {
   readonly queues: readonly QueueLive[];
   readonly loads: ReadonlyMap<string, QueueLoadInput>;
   readonly breaks: readonly BreakUnderWay[];
+  /** The floor's staffing, shared by the advice of one ranking; made from `agents` and `loads` when absent. */
+  readonly staffing?: Staffing;
 }
 
 const ZERO_LOAD: QueueLoadInput = { callsPerHour: 0, ahtSec: 0, patienceSec: null };
@@ -69,10 +111,7 @@ const ZERO_LOAD: QueueLoadInput = { callsPerHour: 0, ahtSec: 0, patienceSec: nul
  */
 export function adviceInput(args: AdviceInputArgs): BreakAdviceInput {
   const { agent, policy, loads } = args;
-  const staffed: StaffedAgent[] = args.agents
-    .filter((a) => a.state !== 'logged_out' && a.state !== 'paused')
-    .map((a) => ({ agent: a.agent, queues: a.queues }));
-  const erlangs = new Map([...loads].map(([queue, l]) => [queue, (l.callsPerHour * l.ahtSec) / 3600]));
+  const staffing = args.staffing ?? new Staffing(args.agents, loads);
   const others = args.breaks.filter((b) => b.agent !== agent.agent);
   const worked = workedFromLive(agent, policy);
   return {
@@ -90,8 +129,8 @@ export function adviceInput(args: AdviceInputArgs): BreakAdviceInput {
       return {
         queue,
         load,
-        agents: effectiveAgents(queue, staffed, erlangs),
-        available: staffed.filter((a) => a.queues.includes(queue)).length,
+        agents: staffing.effectiveAgents(queue),
+        available: staffing.availableIn(queue),
         breaksEndAtMs: others.filter((b) => b.queues.includes(queue)).map((b) => b.endsAtMs),
         targetSec: args.queues.find((q) => q.queue === queue)?.slTargetSec,
         ...(load.forecastCallsPerHour ? { forecastCallsPerHour: load.forecastCallsPerHour } : {}),

@@ -12,7 +12,7 @@ import { concatMap, from, interval, merge, mergeMap, type Subscription } from 'r
 import { EventBus, type CommittedBatch } from '../bus/event-bus.js';
 import { LiveGateway } from '../live/live.gateway.js';
 import { LiveService } from '../live/live.service.js';
-import { adviceInput, breaksUnderWay } from './break-advice.js';
+import { adviceInput, breaksUnderWay, Staffing } from './break-advice.js';
 import { BreakLoadService, type QueueLoadView } from './break-load.service.js';
 import { BreakStore, type BreakRequestRow } from './break-store.js';
 import { BREAK_REQUESTS_EVENT, REQUEST_TTL_MIN, type CreateBreakRequest } from './breaks.schema.js';
@@ -119,6 +119,8 @@ export class BreaksService implements OnModuleInit, OnModuleDestroy {
     const queues = [...new Set(snapshot.agents.flatMap((a) => a.queues))].sort();
     const loads = await this.load.loads(site, queues, policy, now);
     const breaks = breaksUnderWay(snapshot.agents, granted, policy, now);
+    const loadByQueue = new Map(loads.map((l) => [l.queue, l]));
+    const staffing = new Staffing(snapshot.agents, loadByQueue);
     const order = rankRequests(
       pending.map((row) => ({
         row,
@@ -132,7 +134,7 @@ export class BreaksService implements OnModuleInit, OnModuleDestroy {
     const advised: AdvisedRequest[] = [];
     for (const [i, { row }] of order.entries()) {
       const worked = await this.load.workedSinceLastBreakSec(site, row.agent, policy, now);
-      advised.push(advise(row, i + 1, { snapshot, policy, loads, breaks, now, worked }));
+      advised.push(advise(row, i + 1, { snapshot, policy, loads, loadByQueue, staffing, breaks, now, worked }));
     }
     return advised;
   }
@@ -201,6 +203,8 @@ interface AdviceContext {
   snapshot: FloorSnapshot;
   policy: BreakPolicy;
   loads: QueueLoadView[];
+  loadByQueue: ReadonlyMap<string, QueueLoadView>;
+  staffing: Staffing;
   breaks: ReturnType<typeof breaksUnderWay>;
   now: number;
   worked: number;
@@ -218,8 +222,9 @@ function advise(row: BreakRequestRow, rank: number, c: AdviceContext): AdvisedRe
     workedSinceLastBreakSec: c.worked,
     agents: c.snapshot.agents,
     queues: c.snapshot.queues,
-    loads: new Map(c.loads.map((l) => [l.queue, l])),
+    loads: c.loadByQueue,
     breaks: c.breaks,
+    staffing: c.staffing,
   });
   return {
     ...row,

@@ -33,4 +33,4 @@ export {
   reasonPolicy,
 } from './policy.js';
 export { rankRequests, workedSinceLastBreakAt, type BreakRequest } from './rank.js';
-export { effectiveAgents, type StaffedAgent } from './shared-agents.js';
+export { effectiveAgents, effectiveAgentsByQueue, type StaffedAgent } from './shared-agents.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { effectiveAgents, type StaffedAgent } from './shared-agents.js';
+import { effectiveAgents, effectiveAgentsByQueue, type StaffedAgent } from './shared-agents.js';
 
 const agents = (skills: string[][]): StaffedAgent[] => skills.map((queues, i) => ({ agent: `a${i}`, queues }));
 
@@ -29,5 +29,24 @@ describe(effectiveAgents.name, () => {
     // b's 4 agents carry 3/5 of a's 1 erlang: 3.4, rounded down.
     expect(effectiveAgents('b', floor, erlangs)).toBe(3);
     expect(effectiveAgents('c', floor, erlangs)).toBe(0);
+  });
+});
+
+describe(effectiveAgentsByQueue.name, () => {
+  it('gives every queue what effectiveAgents gives it, on a multi-skill floor', () => {
+    const queues = ['q0', 'q1', 'q2', 'q3', 'q4', 'q5', 'q6'];
+    // 60 agents serving one to three queues in a fixed pattern; loads of 0 to 6 erlangs.
+    const floor = agents(
+      Array.from({ length: 60 }, (_, i) =>
+        queues.filter(
+          (_, k) => k === i % 7 || (i % 3 === 0 && k === (i + 2) % 7) || (i % 5 === 0 && k === (i + 4) % 7),
+        ),
+      ),
+    );
+    const erlangs = new Map(queues.map((q, k) => [q, k * 1.1]));
+    const all = effectiveAgentsByQueue(floor, erlangs);
+    for (const q of queues) {
+      expect(all.get(q) ?? 0, q).toBe(effectiveAgents(q, floor, erlangs));
+    }
   });
 });

@@ -27,3 +27,40 @@ export function effectiveAgents(
   }
   return Math.max(0, Math.floor(serving.length - carriedElsewhere + 1e-9));
 }
+
+/**
+ * `effectiveAgents` of every queue at once, from the counts of agents per queue and per pair of queues: linear in
+ * the agents (times the square of the queues an agent serves) instead of queues × agents per queue.
+ */
+export function effectiveAgentsByQueue(
+  agents: readonly StaffedAgent[],
+  erlangsByQueue: ReadonlyMap<string, number>,
+): Map<string, number> {
+  const serving = new Map<string, number>();
+  const shared = new Map<string, Map<string, number>>();
+  for (const a of agents) {
+    const queues = [...new Set(a.queues)];
+    for (const q of queues) {
+      serving.set(q, (serving.get(q) ?? 0) + 1);
+      const pairs = shared.get(q) ?? new Map<string, number>();
+      for (const other of queues) {
+        if (other !== q) {
+          pairs.set(other, (pairs.get(other) ?? 0) + 1);
+        }
+      }
+      shared.set(q, pairs);
+    }
+  }
+  const out = new Map<string, number>();
+  for (const [queue, n] of serving) {
+    let carriedElsewhere = 0;
+    for (const [other, both] of shared.get(queue) ?? []) {
+      const erlangs = erlangsByQueue.get(other) ?? 0;
+      if (erlangs > 0) {
+        carriedElsewhere += (erlangs * both) / serving.get(other)!;
+      }
+    }
+    out.set(queue, Math.max(0, Math.floor(n - carriedElsewhere + 1e-9)));
+  }
+  return out;
+}
