@@ -5,6 +5,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { BoardsModule } from './boards/boards.module.js';
 import { BreaksModule } from './breaks/breaks.module.js';
 import { BusModule } from './bus/bus.module.js';
+import { CallbacksModule } from './callbacks/callbacks.module.js';
 import { ConfigModule } from './config/config.module.js';
 import type { Config } from './config/config.schema.js';
 import { DatabaseModule } from './db/database.module.js';
@@ -41,6 +42,7 @@ export class AppModule {
         AlarmsModule,
         BoardsModule,
         BreaksModule,
+        CallbacksModule,
         ReportsModule,
         StaffingModule,
         HealthModule,
