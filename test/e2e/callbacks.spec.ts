@@ -85,7 +85,7 @@ describe('abandoned callers to call back', () => {
   it('exports the list as CSV a spreadsheet reads', async () => {
     const response = await call(`/callbacks.csv?day=${day}`);
     expect(response.headers.get('content-type')).toContain('text/csv');
-    const rows = parse(await response.text(), { bom: true, columns: true }) as Record<string, string>[];
+    const rows: Record<string, string>[] = parse(await response.text(), { bom: true, columns: true });
     expect(rows.map((r) => [r.caller, r.abandons, r.status, r.last_outcome])).toEqual([
       ['0611223344', '2', 'done', 'reached'],
       ['0755667788', '1', 'open', ''],
