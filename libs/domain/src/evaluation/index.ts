@@ -17,7 +17,7 @@ export {
   type PayRule,
   type PayRun,
 } from './pay.js';
-export { PAYROLL_COLUMNS, payrollCsv, safeText } from './payroll-csv.js';
+export { PAYROLL_COLUMNS, payrollRows, safeText } from './payroll-rows.js';
 export {
   LockedError,
   assertEditable,

@@ -1,8 +1,7 @@
 import { PayInput, PayRules } from '@vigie/protocol';
-import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { adjustLine, computePay, formatCents } from './pay.js';
-import { payrollCsv } from './payroll-csv.js';
+import { payrollRows } from './payroll-rows.js';
 import { LockedError, lock } from './revision.js';
 
 const rules: PayRules = PayRules.parse({
@@ -159,9 +158,10 @@ describe(adjustLine.name, () => {
 });
 
 describe('the worked example exported to payroll', () => {
-  it('reads back with a CSV parser, one record per agent', () => {
+  it('gives one record per agent under the documented columns', () => {
     const run = lock(computePay(rules, input), 'pay run 2026-03', 'rh-1', Date.UTC(2026, 3, 3));
-    const records = parse<Record<string, string>>(payrollCsv(run), { bom: true, columns: true });
+    const [header = [], ...lines] = payrollRows(run);
+    const records = lines.map((l) => Object.fromEntries(header.map((h, i) => [h, l[i]])));
     expect(records.map((r) => [r.agent, r.name, r.total_cents, r.amount])).toEqual([
       ['a1', 'Alice Martin', '25000', '250.00 EUR'],
       ['a2', 'Bruno "Bru" Lefèvre', '19059', '190.59 EUR'],

@@ -1,7 +1,7 @@
+import { PAYROLL_COLUMNS, safeText, type PayLine, type PayRun } from '@vigie/domain';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import type { PayLine, PayRun } from './pay.js';
-import { PAYROLL_COLUMNS, payrollCsv, safeText } from './payroll-csv.js';
+import { payrollCsv } from './payroll-csv.js';
 
 const line = (agentId: string, name: string, totalCents: number): PayLine => ({
   agentId,

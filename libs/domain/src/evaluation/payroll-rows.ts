@@ -1,9 +1,7 @@
-import { stringify } from 'csv-stringify/sync';
 import { formatCents, type PayRun } from './pay.js';
 
 /**
- * The payroll export's columns, in order (RFC 4180: comma-separated, CRLF line ends, UTF-8 with a BOM so that
- * spreadsheet software reads accents right):
+ * The payroll export's columns, in order:
  * - `agent`: the agent id; `name`: the agent's name; `period`: the pay period id; `currency`: ISO 4217 code;
  * - `individual_cents`: individual bonus after proration; `collective_cents`: share of the team pools;
  *   `challenge_cents`: challenge prizes; `cap_cents`: taken off by the agent and period caps (≤ 0);
@@ -34,8 +32,11 @@ export function safeText(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-/** The payroll CSV of a pay run, one line per agent, by agent id (csv-stringify: RFC 4180 quoting, BOM, CRLF). */
-export function payrollCsv(run: PayRun): string {
+/**
+ * The payroll export's rows, header first, one line per agent by agent id; the API writes them as CSV (RFC 4180,
+ * CRLF, UTF-8 with a BOM so that spreadsheet software reads accents right).
+ */
+export function payrollRows(run: PayRun): string[][] {
   const rows = run.lines.map((line) => [
     safeText(line.agentId),
     safeText(line.name),
@@ -50,5 +51,5 @@ export function payrollCsv(run: PayRun): string {
     String(line.totalCents),
     formatCents(line.totalCents, run.currency),
   ]);
-  return stringify([[...PAYROLL_COLUMNS], ...rows], { bom: true, record_delimiter: 'windows' });
+  return [[...PAYROLL_COLUMNS], ...rows];
 }
