@@ -72,6 +72,8 @@ describe('user tokens and access changes', () => {
     const user = (email: string) => ({ email, password: 'some-password-1', roles: ['agent'], agent: 'SIP/2001' });
     const first = await call('/api/v1/users', admin, { method: 'POST', body: JSON.stringify(user('a1@test.local')) });
     expect(await first.json()).toMatchObject({ agent: 'SIP/2001' });
+    const own = await login(app.url, { email: 'a1@test.local', password: 'some-password-1' });
+    expect(await (await call('/api/v1/auth/me', own)).json()).toMatchObject({ kind: 'user', agent: 'SIP/2001' });
     const second = await call('/api/v1/users', admin, { method: 'POST', body: JSON.stringify(user('a2@test.local')) });
     expect(second.status).toBe(409);
   });

@@ -23,7 +23,10 @@ import { CurrentPrincipal, Public, Roles, type Principal } from './roles.js';
 @ApiTags('auth')
 @Controller('api/v1/auth')
 export class AuthController {
-  constructor(@Inject(AuthService) private readonly auth: AuthService) {}
+  constructor(
+    @Inject(AuthService) private readonly auth: AuthService,
+    @Inject(AuthRepository) private readonly repo: AuthRepository,
+  ) {}
 
   @Post('login')
   @HttpCode(200)
@@ -39,8 +42,11 @@ export class AuthController {
   @Get('me')
   @ApiBearerAuth()
   @Roles('admin', 'hr', 'supervisor', 'vigie', 'agent', 'display')
-  me(@CurrentPrincipal() principal: Principal): Principal {
-    return principal;
+  async me(@CurrentPrincipal() principal: Principal): Promise<Principal & { agent?: string | null }> {
+    if (principal.kind !== 'user') {
+      return principal;
+    }
+    return { ...principal, agent: (await this.repo.userById(principal.userId))?.agent ?? null };
   }
 }
 

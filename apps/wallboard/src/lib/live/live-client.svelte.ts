@@ -84,6 +84,11 @@ export class LiveClient {
     return this.#lastMessageAt === null ? 0 : Math.floor((this.#now - this.#lastMessageAt) / 1000);
   }
 
+  /** Listens to another message of the site's room (`alarm.transition`, `breaks.requests`). */
+  on(event: string, listener: (payload: never) => void): void {
+    this.#socket.on(event, listener);
+  }
+
   close(): void {
     clearInterval(this.#ticker);
     this.#socket.close();

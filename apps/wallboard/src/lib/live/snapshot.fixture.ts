@@ -37,6 +37,7 @@ export const SNAPSHOT = {
   teams: [],
   intervals: [],
   channels: [],
+  pauses: [],
   alarms: [],
 } satisfies FloorSnapshot;
 

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { siteLinks } from './user.js';
+
+const pages = (roles: string[]) => siteLinks('paris', roles).map((l) => l.page);
+
+describe('site links by role', () => {
+  it('opens each page to its roles, everything but the agent page to an admin', () => {
+    expect(pages(['supervisor'])).toEqual(['boards', 'console', 'admin']);
+    expect(pages(['vigie'])).toEqual(['boards', 'console']);
+    expect(pages(['agent'])).toEqual(['boards', 'me']);
+    expect(pages(['admin'])).toEqual(['boards', 'console', 'admin']);
+    expect(siteLinks('a b', ['agent'])[1]!.href).toBe('/sites/a%20b/me');
+  });
+
+  it('shows every link while the roles are unknown (the API answers 403)', () => {
+    expect(pages([])).toEqual(['boards', 'console', 'admin', 'me']);
+  });
+});
