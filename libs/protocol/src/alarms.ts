@@ -24,10 +24,11 @@ function numericLeaves(schema: z.ZodObject, prefix = ''): string[] {
 /**
  * Derived figures. Floor (site, queue, team): `unservedWaiting` = `waiting` when no agent is ready, else 0 ("no
  * ready agent while contacts wait"). Agents: seconds in the current state (`stateSec`), in the current pause
- * (`currentPauseSec`, 0 unless paused) and in the current call (`currentTalkSec`, 0 unless talking).
+ * (`currentPauseSec`, 0 unless paused), in the current call (`currentTalkSec`, 0 unless talking), and ready
+ * while contacts wait in a queue it serves (`idleWhileWaitingSec`, 0 otherwise: an agent maybe away).
  */
 const FLOOR_DERIVED = ['unservedWaiting'];
-const AGENT_DERIVED = ['stateSec', 'currentPauseSec', 'currentTalkSec'];
+const AGENT_DERIVED = ['stateSec', 'currentPauseSec', 'currentTalkSec', 'idleWhileWaitingSec'];
 
 /** Agent figure per pause reason: `pauseByReason.<reason>` = today's seconds in that pause reason. */
 export const PAUSE_BY_REASON_PREFIX = 'pauseByReason.';

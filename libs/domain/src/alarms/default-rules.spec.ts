@@ -32,7 +32,11 @@ describe('DEFAULT_RULES', () => {
     expect(tick(900)).toEqual(['break-overrun agent:A escalated red (900)']);
     expect(tick(905)).toEqual(['long-call agent:B raised orange (900)']);
     expect(ev.levels().get('queue:standard')).toEqual({ longestWaitSec: 'red', unservedWaiting: 'red' });
-    expect(ev.levels().get('agent:B')).toEqual({ currentTalkSec: 'orange', ringNoAnswerInARow: 'normal' });
+    expect(ev.levels().get('agent:B')).toEqual({
+      currentTalkSec: 'orange',
+      ringNoAnswerInARow: 'normal',
+      idleWhileWaitingSec: 'normal',
+    });
   });
 
   it('clear the wait alarms once the contact is answered and an agent is ready again', () => {

@@ -54,6 +54,19 @@ export const DEFAULT_RULES: readonly AlarmRule[] = [
     hysteresis: 0,
   },
   {
+    // Ready but taking no call while contacts wait in one of its queues: maybe away from the desk (the console
+    // proposes a pause or a logoff to the supervisor; nothing is done silently).
+    id: 'idle-while-waiting',
+    label: 'Agent prêt inactif',
+    figure: 'idleWhileWaitingSec',
+    scope: { kind: 'agent' },
+    direction: 'above',
+    orange: 45,
+    red: 90,
+    minDurationSec: 0,
+    hysteresis: 0,
+  },
+  {
     // Red only. 10 s of minimum duration so an agent between two calls does not raise it for a second.
     id: 'no-ready-agent',
     label: 'Aucun agent prêt',

@@ -17,6 +17,9 @@ const queued = (contactId: string, queue: string): VigieEvent => ({
   queue,
   channel: 'voice',
 });
+/** The defaults without the idle-agent rule: these tests watch the queues, whose one agent sits ready. */
+const QUEUE_RULES = DEFAULT_RULES.filter((r) => r.id !== 'idle-while-waiting');
+
 /** A ready agent in the queue, so only the wait rules fire (not "no ready agent while contacts wait"). */
 const ready = (queue: string): VigieEvent => ({
   type: 'agent.logged_in',
@@ -32,7 +35,7 @@ describe(evaluateFloor.name, () => {
     const floor = new FloorState({ timeZone: 'Europe/Paris' });
     floor.apply(ready('vip'));
     floor.apply(queued('w', 'vip'));
-    const evaluator = new AlarmEvaluator(DEFAULT_RULES, { timeZone: 'Europe/Paris' });
+    const evaluator = new AlarmEvaluator(QUEUE_RULES, { timeZone: 'Europe/Paris' });
     const at = (sec: number) => {
       const snapshot = floor.snapshot(T0 + sec * 1000);
       const transitions = evaluateFloor(snapshot, 'paris', evaluator, T0 + sec * 1000);
@@ -97,7 +100,7 @@ describe(evaluateFloor.name, () => {
     floor.apply(ready('vip'));
     floor.apply(queued('a', 'standard'));
     floor.apply({ ...queued('b', 'vip'), at: new Date(T0 + 100_000).toISOString() });
-    const evaluator = new AlarmEvaluator(DEFAULT_RULES, { timeZone: 'Europe/Paris' });
+    const evaluator = new AlarmEvaluator(QUEUE_RULES, { timeZone: 'Europe/Paris' });
     evaluateFloor(floor.snapshot(T0 + 150_000), 'paris', evaluator, T0 + 150_000);
     const snapshot = floor.snapshot(T0 + 200_000);
     evaluateFloor(snapshot, 'paris', evaluator, T0 + 200_000);
@@ -110,6 +113,21 @@ describe(evaluateFloor.name, () => {
     expect(snapshot.totals.levels).toEqual({});
     expect(snapshot.agents[0]?.levels).toMatchObject({ currentTalkSec: 'normal' });
     expect(snapshot.channels[0]?.levels).toEqual({});
+  });
+
+  it('raises a ready agent taking no call while contacts wait: orange at 45 s, red at 90 s', () => {
+    const floor = new FloorState({ timeZone: 'Europe/Paris' });
+    floor.apply(ready('vip'));
+    floor.apply({ ...queued('w', 'vip'), at: new Date(T0 + 30_000).toISOString() });
+    const evaluator = new AlarmEvaluator(DEFAULT_RULES, { timeZone: 'Europe/Paris' });
+    const idle = (sec: number) =>
+      evaluateFloor(floor.snapshot(T0 + sec * 1000), 'paris', evaluator, T0 + sec * 1000)
+        .filter((t) => t.ruleId === 'idle-while-waiting')
+        .map((t) => `${t.type} ${t.level} ${t.value}`);
+    // Ready since 0; a call waits from 30 s: the ready time counts, not the wait.
+    expect(idle(29)).toEqual([]);
+    expect(idle(45)).toEqual(['raised orange 45']);
+    expect(idle(90)).toEqual(['escalated red 90']);
   });
 
   it('raises a contact waiting past its action type delay red, with the escalation, and clears it when answered', () => {

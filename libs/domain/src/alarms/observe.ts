@@ -63,7 +63,11 @@ function floorFigures(row: TotalsLive, figures: Paths): Record<string, number | 
   return out;
 }
 
-function agentFigures(a: AgentLive, nowMs: number): Record<string, number | null> {
+function agentFigures(
+  a: AgentLive,
+  nowMs: number,
+  waiting: ReadonlyMap<string, number>,
+): Record<string, number | null> {
   const out = pick(a, AGENT_PATHS);
   for (const [reason, sec] of Object.entries(a.pauseByReason)) {
     out[PAUSE_BY_REASON_PREFIX + reason] = sec;
@@ -72,6 +76,7 @@ function agentFigures(a: AgentLive, nowMs: number): Record<string, number | null
   out.stateSec = stateSec;
   out.currentPauseSec = a.state === 'paused' ? stateSec : 0;
   out.currentTalkSec = a.state === 'talking' ? stateSec : 0;
+  out.idleWhileWaitingSec = a.state === 'ready' && a.queues.some((q) => (waiting.get(q) ?? 0) > 0) ? stateSec : 0;
   return out;
 }
 
@@ -122,10 +127,16 @@ export function observe(snapshot: FloorSnapshot, site: string): Observations {
   for (const c of snapshot.channels) {
     list.push(observation('channel', c.channel, pick(c, CHANNEL_PATHS)));
   }
+  const waiting = new Map(snapshot.queues.map((q) => [q.queue, q.waiting]));
   for (const a of snapshot.agents) {
     if (a.state !== 'logged_out') {
       list.push(
-        observation('agent', a.agent, agentFigures(a, nowMs), a.state === 'paused' ? (a.pauseReason ?? '') : null),
+        observation(
+          'agent',
+          a.agent,
+          agentFigures(a, nowMs, waiting),
+          a.state === 'paused' ? (a.pauseReason ?? '') : null,
+        ),
       );
     }
   }
