@@ -105,4 +105,17 @@ describe('abandoned callers to call back', () => {
     });
     expect(unknown.status).toBe(404);
   });
+
+  it('shows a TV the list with caller numbers masked', async () => {
+    const created = await call('/display-tokens', { method: 'POST', body: JSON.stringify({ name: 'TV' }) });
+    const { token } = (await created.json()) as { token: string };
+    const tv = await fetch(`${app.url}/api/v1/sites/cb/callbacks`, { headers: { authorization: `Bearer ${token}` } });
+    const body = (await tv.json()) as { toCallBack: number; callers: { key: string; callerId: string }[] };
+    expect(body.toCallBack).toBe(1);
+    expect(body.callers.map((c) => [c.key, c.callerId])).toEqual([
+      ['#1', '••••3344'],
+      ['#2', '••••7788'],
+    ]);
+    expect(JSON.stringify(body)).not.toContain('0611223344');
+  });
 });

@@ -57,6 +57,10 @@ const TileConfigs = {
   clock: z.object({}),
   /** A message typed by a supervisor. */
   banner: z.object({ text: z.string().max(280).default('') }),
+  /** Abandoned callers still to call back (docs/callbacks.md), for one queue or the whole site. */
+  callbacks: z.object({ queue: Name.optional() }),
+  /** Per pause reason: agents in it now, today's count and time, the policy's maximum (snapshot `pauses`). */
+  pauses: z.object({}),
 } as const;
 
 export const TileKind = z.enum(Object.keys(TileConfigs) as [keyof typeof TileConfigs, ...(keyof typeof TileConfigs)[]]);
@@ -87,6 +91,8 @@ export const Tile = z.discriminatedUnion('kind', [
   z.object({ ...Placement, kind: z.literal('channels'), config: TileConfigs.channels }),
   z.object({ ...Placement, kind: z.literal('clock'), config: TileConfigs.clock }),
   z.object({ ...Placement, kind: z.literal('banner'), config: TileConfigs.banner }),
+  z.object({ ...Placement, kind: z.literal('callbacks'), config: TileConfigs.callbacks }),
+  z.object({ ...Placement, kind: z.literal('pauses'), config: TileConfigs.pauses }),
 ]);
 export type Tile = z.infer<typeof Tile>;
 

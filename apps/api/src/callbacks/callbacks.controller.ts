@@ -7,6 +7,22 @@ import { SitesService } from '../sites/sites.service.js';
 import { CallbackMark, CallbackQuery } from './callbacks.schema.js';
 import { CallbacksService, type CallbackList, type Mark } from './callbacks.service.js';
 
+const mask = (id: string | null) => (id === null ? null : `••••${id.slice(-4)}`);
+
+/** The list with every caller number cut to its last four digits (and no notes), for wall screens. */
+export function maskCallers(list: CallbackList): CallbackList {
+  return {
+    ...list,
+    callers: list.callers.map((c, i) => ({
+      ...c,
+      key: `#${i + 1}`,
+      callerId: mask(c.callerId),
+      abandoned: c.abandoned.map((a) => ({ ...a, callerId: mask(a.callerId) })),
+      marks: c.marks.map((m) => ({ ...m, note: null })),
+    })),
+  };
+}
+
 /** Abandoned callers to call back (docs/callbacks.md). */
 @ApiTags('callbacks')
 @ApiBearerAuth()
@@ -17,13 +33,16 @@ export class CallbacksController {
     @Inject(SitesService) private readonly sites: SitesService,
   ) {}
 
+  /** A TV (display token) gets the list with caller numbers masked: a wall is seen by everyone on the floor. */
   @Get('callbacks')
-  @Roles('hr', 'supervisor', 'vigie', 'agent')
+  @Roles('hr', 'supervisor', 'vigie', 'agent', 'display')
   async list(
+    @CurrentPrincipal() p: Principal,
     @Param('site') site: string,
     @Query(new ZodValidationPipe(CallbackQuery, 'query')) query: CallbackQuery,
   ): Promise<CallbackList> {
-    return this.callbacks.list(await this.sites.require(site), query.day);
+    const list = await this.callbacks.list(await this.sites.require(site), query.day);
+    return p.kind === 'display' ? maskCallers(list) : list;
   }
 
   @Get('callbacks.csv')

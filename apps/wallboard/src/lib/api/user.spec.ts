@@ -5,14 +5,15 @@ const pages = (roles: string[]) => siteLinks('paris', roles).map((l) => l.page);
 
 describe('site links by role', () => {
   it('opens each page to its roles, everything but the agent page to an admin', () => {
-    expect(pages(['supervisor'])).toEqual(['boards', 'console', 'admin']);
-    expect(pages(['vigie'])).toEqual(['boards', 'console']);
-    expect(pages(['agent'])).toEqual(['boards', 'me']);
-    expect(pages(['admin'])).toEqual(['boards', 'console', 'admin']);
-    expect(siteLinks('a b', ['agent'])[1]!.href).toBe('/sites/a%20b/me');
+    expect(pages(['supervisor'])).toEqual(['boards', 'console', 'callbacks', 'admin']);
+    expect(pages(['vigie'])).toEqual(['boards', 'console', 'callbacks']);
+    expect(pages(['agent'])).toEqual(['boards', 'callbacks', 'me']);
+    expect(pages(['hr'])).toEqual(['boards']);
+    expect(pages(['admin'])).toEqual(['boards', 'console', 'callbacks', 'admin']);
+    expect(siteLinks('a b', ['agent'])[2]!.href).toBe('/sites/a%20b/me');
   });
 
   it('shows every link while the roles are unknown (the API answers 403)', () => {
-    expect(pages([])).toEqual(['boards', 'console', 'admin', 'me']);
+    expect(pages([])).toEqual(['boards', 'console', 'callbacks', 'admin', 'me']);
   });
 });

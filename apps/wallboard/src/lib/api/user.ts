@@ -20,12 +20,13 @@ export async function loadRoles(onUnauthorized?: () => void): Promise<string[]> 
   }
 }
 
-export type SitePage = 'boards' | 'console' | 'admin' | 'me';
+export type SitePage = 'boards' | 'console' | 'callbacks' | 'admin' | 'me';
 
 /** Who opens each page of a site (docs/wallboard.md); admin opens all but the agent's own page. */
 const PAGE_ROLES: Record<SitePage, readonly string[]> = {
   boards: ['hr', 'supervisor', 'vigie', 'agent'],
   console: ['supervisor', 'vigie'],
+  callbacks: ['supervisor', 'vigie', 'agent'],
   admin: ['supervisor'],
   me: ['agent'],
 };

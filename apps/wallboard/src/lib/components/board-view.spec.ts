@@ -40,7 +40,11 @@ describe('board view', () => {
   });
 
   it('renders the tiles from the snapshot, then says plainly since when the data stopped', async () => {
-    render(BoardView, { board: BOARD, live, site: { name: 'Paris', timezone: 'Europe/Paris', demo: true } });
+    render(BoardView, {
+      board: BOARD,
+      live,
+      site: { id: 'paris', name: 'Paris', timezone: 'Europe/Paris', demo: true },
+    });
     expect(screen.getByRole('status').textContent).toBe('Connexion au direct…');
     receive('live.snapshot', {
       site: 'paris',
