@@ -1,7 +1,9 @@
 // Shared helpers for the benchmarks: they run the built code (npm run bench builds first).
 import { simulate } from '@vigie/simulator';
+import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { cpus, totalmem } from 'node:os';
 import pg from 'pg';
 
@@ -114,4 +116,71 @@ export function postgresTicks() {
     ticks += t.self + (procs.has(t.ppid) ? 0 : t.children);
   }
   return ticks;
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * The built API (`apps/api/dist/main.js`) as a child process on a free port against `databaseUrl`, demo off, admin
+ * `bench@vigie.test` / `bench-password`, its log in `bench/out/<name>-api.log`; resolves once it answers its health.
+ */
+export async function startApi(databaseUrl, name) {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  await mkdir(OUT, { recursive: true });
+  const log = `${OUT}${name}-api.log`;
+  const serverLog = createWriteStream(log);
+  const child = spawn(process.execPath, ['apps/api/dist/main.js'], {
+    cwd: new URL('..', import.meta.url).pathname,
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      VIGIE_DEMO: '0',
+      VIGIE_ADMIN_EMAIL: 'bench@vigie.test',
+      VIGIE_ADMIN_PASSWORD: 'bench-password',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout.pipe(serverLog);
+  child.stderr.pipe(serverLog);
+  let exited = false;
+  child.on('exit', (code) => {
+    exited = true;
+    if (code) {
+      console.error(`API exited with status ${code}; see ${log}`);
+    }
+  });
+  const stop = async () => {
+    if (!exited) {
+      child.kill('SIGTERM');
+      await new Promise((r) => (exited ? r() : child.once('exit', r)));
+    }
+  };
+  for (let i = 0; ; i++) {
+    if (exited || i > 600) {
+      await stop();
+      throw new Error(`the API did not start; see ${log}`);
+    }
+    const up = await fetch(`${base}/api/v1/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) {
+      return { base, pid: child.pid, stop };
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }

@@ -10,14 +10,10 @@
 // a client. The clients run in `clientThreads` worker threads of this process, on the same machine as the server:
 // decoding every patch 500 times costs the clients more CPU than the server spends. Aim: p99 ≤ 300 ms.
 //   npx tsc -b && node bench/push-latency.mjs [clients=500] [seconds=30] [eventsPerSecond=2000] [clientThreads=2]
-import { spawn } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import pg from 'pg';
 import { io } from 'socket.io-client';
-import { freshDatabase, machine, OUT, PG_BASE, postgresTicks, procTicks } from './lib.mjs';
+import { freshDatabase, machine, PG_BASE, postgresTicks, procTicks, startApi } from './lib.mjs';
 
 const SITE = 'bench';
 const QUEUES = Array.from({ length: 20 }, (_, i) => `q${String(i).padStart(2, '0')}`);
@@ -61,17 +57,6 @@ function batchEvents(n, contactsPerBatch, at) {
   return events;
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 async function main() {
@@ -87,38 +72,11 @@ async function main() {
 
   console.log(`machine: ${machine()}`);
   const url = await freshDatabase(DB_NAME);
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  await mkdir(OUT, { recursive: true });
-  const serverLog = createWriteStream(`${OUT}push-latency-api.log`);
-  const api = spawn(process.execPath, ['apps/api/dist/main.js'], {
-    cwd: new URL('..', import.meta.url).pathname,
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      VIGIE_DEMO: '0',
-      VIGIE_ADMIN_EMAIL: 'bench@vigie.test',
-      VIGIE_ADMIN_PASSWORD: 'bench-password',
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  api.stdout.pipe(serverLog);
-  api.stderr.pipe(serverLog);
-  let apiExited = false;
-  api.on('exit', (code) => {
-    apiExited = true;
-    if (code) {
-      console.error(`API exited with status ${code}; see ${OUT}push-latency-api.log`);
-    }
-  });
+  const server = await startApi(url, 'push-latency');
+  const base = server.base;
 
   const cleanup = async () => {
-    api.kill('SIGTERM');
-    await new Promise((r) => (apiExited ? r() : api.once('exit', r)));
+    await server.stop();
     const admin = new pg.Client({ connectionString: `${PG_BASE}/postgres` });
     await admin.connect();
     await admin.query(`drop database if exists "${DB_NAME}" with (force)`);
@@ -126,19 +84,6 @@ async function main() {
   };
 
   try {
-    for (let i = 0; ; i++) {
-      if (apiExited || i > 600) {
-        throw new Error(`the API did not start; see ${OUT}push-latency-api.log`);
-      }
-      const up = await fetch(`${base}/api/v1/health`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (up) {
-        break;
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
     const call = async (method, path, token, body) => {
       const r = await fetch(`${base}/api/v1${path}`, {
         method,
@@ -195,7 +140,7 @@ async function main() {
     let stored = 0;
     let failed = 0;
     const acks = [];
-    const apiTicks0 = procTicks(api.pid).self;
+    const apiTicks0 = procTicks(server.pid).self;
     const pgTicks0 = postgresTicks();
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
@@ -219,7 +164,7 @@ async function main() {
     const sendSeconds = (performance.now() - t0) / 1000;
     await new Promise((r) => setTimeout(r, 2000));
     const seconds = (performance.now() - t0) / 1000;
-    const apiCpu = (procTicks(api.pid).self - apiTicks0) / 100 / seconds;
+    const apiCpu = (procTicks(server.pid).self - apiTicks0) / 100 / seconds;
     const pgCpu = (postgresTicks() - pgTicks0) / 100 / seconds;
     const cpu = process.cpuUsage(cpu0);
     const clients = (

@@ -11,14 +11,11 @@
 // 'longtask'). Main-thread time includes everything the page does meanwhile (its own 1 s clock re-rendering running
 // times, the rAF loop itself), hence the quiet window.
 //   npx tsc -b && npm run build -w @vigie/wallboard && node bench/wallboard-patch.mjs [seconds=30] [callsPerSecond=3.5]
-import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import pg from 'pg';
 import { chromium } from 'playwright-core';
-import { freshDatabase, machine, OUT, PG_BASE, procTicks } from './lib.mjs';
+import { freshDatabase, machine, OUT, PG_BASE, procTicks, startApi } from './lib.mjs';
 
 const SITE = 'bench';
 const QUEUES = Array.from({ length: 20 }, (_, i) => `q${String(i).padStart(2, '0')}`);
@@ -209,17 +206,6 @@ function pageProbe() {
   };
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 async function main() {
@@ -236,34 +222,8 @@ async function main() {
       .join(', ')}`,
   );
   const url = await freshDatabase(DB_NAME);
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  await mkdir(OUT, { recursive: true });
-  const serverLog = createWriteStream(`${OUT}wallboard-patch-api.log`);
-  const api = spawn(process.execPath, ['apps/api/dist/main.js'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      VIGIE_DEMO: '0',
-      VIGIE_ADMIN_EMAIL: 'bench@vigie.test',
-      VIGIE_ADMIN_PASSWORD: 'bench-password',
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  api.stdout.pipe(serverLog);
-  api.stderr.pipe(serverLog);
-  let apiExited = false;
-  api.on('exit', (code) => {
-    apiExited = true;
-    if (code) {
-      console.error(`API exited with status ${code}; see ${OUT}wallboard-patch-api.log`);
-    }
-  });
+  const server = await startApi(url, 'wallboard-patch');
+  const base = server.base;
   let browser;
   let sending = false;
   let sender = Promise.resolve();
@@ -272,10 +232,7 @@ async function main() {
     sending = false;
     await sender.catch(() => undefined);
     await browser?.close().catch(() => undefined);
-    if (!apiExited) {
-      api.kill('SIGTERM');
-      await new Promise((r) => (apiExited ? r() : api.once('exit', r)));
-    }
+    await server.stop();
     const admin = new pg.Client({ connectionString: `${PG_BASE}/postgres` });
     await admin.connect();
     await admin.query(`drop database if exists "${DB_NAME}" with (force)`);
@@ -283,19 +240,6 @@ async function main() {
   };
 
   try {
-    for (let i = 0; ; i++) {
-      if (apiExited || i > 600) {
-        throw new Error(`the API did not start; see ${OUT}wallboard-patch-api.log`);
-      }
-      const up = await fetch(`${base}/api/v1/health`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (up) {
-        break;
-      }
-      await sleep(100);
-    }
     const call = async (method, path, token, body) => {
       const r = await fetch(`${base}/api/v1${path}`, {
         method,
@@ -379,12 +323,12 @@ async function main() {
     const measure = async (seconds) => {
       const p0 = { ...received };
       const m0 = await metrics();
-      const api0 = procTicks(api.pid).self;
+      const api0 = procTicks(server.pid).self;
       await page.evaluate(() => globalThis.__vigieBench.start());
       await sleep(seconds * 1000);
       const r = await page.evaluate(() => globalThis.__vigieBench.stop());
       const m1 = await metrics();
-      const api1 = procTicks(api.pid).self;
+      const api1 = procTicks(server.pid).self;
       const patches = received.patches - p0.patches;
       const d = (name) => (m1[name] - m0[name]) * 1000;
       let dropped = 0;
