@@ -4,16 +4,9 @@ import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BREAK_REQUESTS_EVENT } from '../../apps/api/src/breaks/breaks.schema.js';
 import type { AdvisedRequest } from '../../apps/api/src/breaks/breaks.service.js';
-import { login, startApp, type TestApp } from '../support/app.js';
+import { login, startApp, zoneAwayFromMidnight, type TestApp } from '../support/app.js';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
-
-/** A zone whose local time is between 04:00 and 21:59, so the last three hours are all in today's business day. */
-function zoneAwayFromMidnight(now = Date.now()): string {
-  const zones = ['Europe/Paris', 'Asia/Tokyo', 'America/New_York', 'Asia/Kolkata', 'Pacific/Auckland'];
-  const hour = (zone: string) =>
-    Number(new Intl.DateTimeFormat('en-GB', { hour: '2-digit', hourCycle: 'h23', timeZone: zone }).format(now));
-  return zones.find((z) => hour(z) >= 4 && hour(z) <= 21) ?? 'Europe/Paris';
-}
+import { breakFloor } from '../support/floors.js';
 
 async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
   const end = Date.now() + timeoutMs;
@@ -52,50 +45,12 @@ describe('break advisor: request, advice, decision, tracking', () => {
     t = await createTestDatabase();
     app = await startApp(t.url);
     admin = await login(app.url);
-    await call(admin, '/sites', 'POST', { id: 'br', name: 'Breaks', timezone: zoneAwayFromMidnight() });
+    await call(admin, '/sites', 'POST', { id: 'br', name: 'Breaks', timezone: zoneAwayFromMidnight(Date.now(), 4) });
     expect((await call(admin, '/users', 'POST', { ...AGENT, roles: ['agent'], agent: 'SIP/2001' })).status).toBe(201);
     agent = await login(app.url, AGENT);
 
     // Four agents on one queue; SIP/2003 has worked 2 h 40 without a break; four calls in the last ten minutes.
-    const now = Date.now();
-    const at = (agoSec: number) => new Date(now - agoSec * 1000).toISOString();
-    const login_ = (agentId: string, agoSec: number) => ({
-      type: 'agent.logged_in',
-      id: `in-${agentId}`,
-      at: at(agoSec),
-      agent: agentId,
-      queue: 'standard',
-      team: 'A',
-    });
-    const calls = [600, 450, 300, 150].flatMap((ago, i) => [
-      { type: 'contact.queued', id: `q${i}`, at: at(ago), contactId: `c${i}`, queue: 'standard' },
-      {
-        type: 'contact.answered',
-        id: `a${i}`,
-        at: at(ago - 5),
-        contactId: `c${i}`,
-        queue: 'standard',
-        agent: 'SIP/2004',
-        waitSec: 5,
-      },
-      {
-        type: 'contact.ended',
-        id: `e${i}`,
-        at: at(ago - 125),
-        contactId: `c${i}`,
-        queue: 'standard',
-        agent: 'SIP/2004',
-        talkSec: 120,
-        wrapupSec: 10,
-      },
-    ]);
-    await ingest([
-      login_('SIP/2001', 3600),
-      login_('SIP/2002', 3600),
-      login_('SIP/2003', 9600),
-      login_('SIP/2004', 3600),
-      ...calls,
-    ]);
+    await ingest(breakFloor(Date.now()));
   });
   afterAll(async () => {
     socket?.close();

@@ -1,21 +1,14 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, startApp, type TestApp } from '../support/app.js';
+import { login, startApp, zoneAwayFromMidnight, type TestApp } from '../support/app.js';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
+import { breakFloor } from '../support/floors.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const BUILT = existsSync(new URL('../../apps/wallboard/dist/index.html', import.meta.url));
 const SUPERVISOR = { email: 'sup@test.local', password: 'supervisor-password-1' };
 const AGENT = { email: 'agent2001@test.local', password: 'agent-password-1' };
-
-/** A zone whose local time is between 04:00 and 21:59, so the last three hours are all in today's business day. */
-function zoneAwayFromMidnight(now = Date.now()): string {
-  const zones = ['Europe/Paris', 'Asia/Tokyo', 'America/New_York', 'Asia/Kolkata', 'Pacific/Auckland'];
-  const hour = (zone: string) =>
-    Number(new Intl.DateTimeFormat('en-GB', { hour: '2-digit', hourCycle: 'h23', timeZone: zone }).format(now));
-  return zones.find((z) => hour(z) >= 4 && hour(z) <= 21) ?? 'Europe/Paris';
-}
 
 /** The supervisor's console and the agent's page: a break asked, advised and approved, an alarm acknowledged. */
 describe.runIf(existsSync(CHROMIUM) && BUILT)('supervisor console and agent page', () => {
@@ -48,46 +41,14 @@ describe.runIf(existsSync(CHROMIUM) && BUILT)('supervisor console and agent page
     app = await startApp(t.url);
     admin = await login(app.url);
     expect(
-      (await api('/sites', 'POST', { id: 'cs', name: 'Plateau Nantes', timezone: zoneAwayFromMidnight() })).status,
+      (await api('/sites', 'POST', { id: 'cs', name: 'Plateau Nantes', timezone: zoneAwayFromMidnight(Date.now(), 4) }))
+        .status,
     ).toBe(201);
     expect((await api('/users', 'POST', { ...SUPERVISOR, roles: ['supervisor'] })).status).toBe(201);
     expect((await api('/users', 'POST', { ...AGENT, roles: ['agent'], agent: 'SIP/2001' })).status).toBe(201);
 
     // Four agents on one queue (SIP/2003 has worked 2 h 40 without a break), four calls in the last ten minutes.
-    const now = Date.now();
-    const at = (agoSec: number) => new Date(now - agoSec * 1000).toISOString();
-    const logIn = (agent: string, agoSec: number) => ({
-      type: 'agent.logged_in',
-      id: `in-${agent}`,
-      at: at(agoSec),
-      agent,
-      queue: 'standard',
-      team: 'A',
-    });
-    const calls = [600, 450, 300, 150].flatMap((ago, i) => [
-      { type: 'contact.queued', id: `q${i}`, at: at(ago), contactId: `c${i}`, queue: 'standard' },
-      {
-        type: 'contact.answered',
-        id: `a${i}`,
-        at: at(ago - 5),
-        contactId: `c${i}`,
-        queue: 'standard',
-        agent: 'SIP/2004',
-        waitSec: 5,
-      },
-      {
-        type: 'contact.ended',
-        id: `e${i}`,
-        at: at(ago - 125),
-        contactId: `c${i}`,
-        queue: 'standard',
-        agent: 'SIP/2004',
-        talkSec: 120,
-        wrapupSec: 10,
-      },
-    ]);
-    const events = [logIn('SIP/2001', 3600), logIn('SIP/2002', 3600), logIn('SIP/2003', 9600), logIn('SIP/2004', 3600)];
-    expect((await api('/sites/cs/events', 'POST', [...events, ...calls])).body).toMatchObject({ rejected: [] });
+    expect((await api('/sites/cs/events', 'POST', breakFloor(Date.now()))).body).toMatchObject({ rejected: [] });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],

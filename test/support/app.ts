@@ -47,10 +47,10 @@ export async function login(url: string, credentials = ADMIN): Promise<Record<st
   return { authorization: `Bearer ${accessToken}` };
 }
 
-/** A time zone whose local time now is far from midnight, so "today" holds the last hour whatever the hour. */
-export function zoneAwayFromMidnight(now = Date.now()): string {
-  const zones = ['Europe/Paris', 'Asia/Tokyo', 'America/New_York', 'Asia/Kolkata'];
+/** A time zone whose local time now is far from midnight, so "today" holds the last `hoursToday` hours. */
+export function zoneAwayFromMidnight(now = Date.now(), hoursToday = 2): string {
+  const zones = ['Europe/Paris', 'Asia/Tokyo', 'America/New_York', 'Asia/Kolkata', 'Pacific/Auckland'];
   const hour = (zone: string) =>
     Number(new Intl.DateTimeFormat('en-GB', { hour: '2-digit', hourCycle: 'h23', timeZone: zone }).format(now));
-  return zones.find((z) => hour(z) >= 2 && hour(z) <= 21) ?? 'Europe/Paris';
+  return zones.find((z) => hour(z) >= hoursToday && hour(z) <= 21) ?? 'Europe/Paris';
 }
