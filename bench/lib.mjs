@@ -14,13 +14,47 @@ export function machine() {
   return `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 }
 
+async function admin(sql) {
+  const client = new pg.Client({ connectionString: `${PG_BASE}/postgres` });
+  await client.connect();
+  try {
+    for (const statement of sql) {
+      await client.query(statement);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
 export async function freshDatabase(name) {
-  const admin = new pg.Client({ connectionString: `${PG_BASE}/postgres` });
-  await admin.connect();
-  await admin.query(`drop database if exists "${name}" with (force)`);
-  await admin.query(`create database "${name}"`);
-  await admin.end();
+  await admin([`drop database if exists "${name}" with (force)`, `create database "${name}"`]);
   return `${PG_BASE}/${name}`;
+}
+
+export async function dropDatabase(name) {
+  await admin([`drop database if exists "${name}" with (force)`]);
+}
+
+/**
+ * JSON calls to the API at `base` (`call(method, path, token, body)` on `/api/v1…`); a non-2xx answer throws with
+ * its body. `call.login()` signs in as the bench admin and gives the access token.
+ */
+export function apiCaller(base) {
+  const call = async (method, path, token, body) => {
+    const r = await fetch(`${base}/api/v1${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!r.ok) {
+      throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
+    }
+    return r.json();
+  };
+  call.login = async () =>
+    (await call('POST', '/auth/login', undefined, { email: 'bench@vigie.test', password: 'bench-password' }))
+      .accessToken;
+  return call;
 }
 
 /**

@@ -11,9 +11,8 @@
 // decoding every patch 500 times costs the clients more CPU than the server spends. Aim: p99 ≤ 300 ms.
 //   npx tsc -b && node bench/push-latency.mjs [clients=500] [seconds=30] [eventsPerSecond=2000] [clientThreads=2]
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import pg from 'pg';
 import { io } from 'socket.io-client';
-import { freshDatabase, machine, PG_BASE, postgresTicks, procTicks, startApi } from './lib.mjs';
+import { apiCaller, dropDatabase, freshDatabase, machine, postgresTicks, procTicks, startApi } from './lib.mjs';
 
 const SITE = 'bench';
 const QUEUES = Array.from({ length: 20 }, (_, i) => `q${String(i).padStart(2, '0')}`);
@@ -77,28 +76,12 @@ async function main() {
 
   const cleanup = async () => {
     await server.stop();
-    const admin = new pg.Client({ connectionString: `${PG_BASE}/postgres` });
-    await admin.connect();
-    await admin.query(`drop database if exists "${DB_NAME}" with (force)`);
-    await admin.end();
+    await dropDatabase(DB_NAME);
   };
 
   try {
-    const call = async (method, path, token, body) => {
-      const r = await fetch(`${base}/api/v1${path}`, {
-        method,
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      if (!r.ok) {
-        throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
-      }
-      return r.json();
-    };
-    const { accessToken } = await call('POST', '/auth/login', undefined, {
-      email: 'bench@vigie.test',
-      password: 'bench-password',
-    });
+    const call = apiCaller(base);
+    const accessToken = await call.login();
     await call('POST', '/sites', accessToken, { id: SITE, name: 'Bench', timezone: 'Europe/Paris' });
     const { key } = await call('POST', `/sites/${SITE}/api-keys`, accessToken, { name: 'bench' });
     const { token } = await call('POST', `/sites/${SITE}/display-tokens`, accessToken, { name: 'bench' });

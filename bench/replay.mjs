@@ -5,7 +5,6 @@
 // spent reading, applying, in total, and events/s. Aim: ≤ 5 s.
 //   npx tsc -b && node --expose-gc bench/replay.mjs [floors=28]     (BENCH_KEEP_DB=1 keeps vigie_bench_replay afterwards)
 import { businessDay } from '@vigie/domain';
-import pg from 'pg';
 import { EventBus } from '../apps/api/dist/bus/event-bus.js';
 import { migrate } from '../apps/api/dist/db/migrate.js';
 import { openDatabase } from '../apps/api/dist/db/open-database.js';
@@ -14,7 +13,7 @@ import { LiveService } from '../apps/api/dist/live/live.service.js';
 import { SiteEngine } from '../apps/api/dist/live/site-engine.js';
 import { SitesRepository } from '../apps/api/dist/sites/sites.repository.js';
 import { SitesService } from '../apps/api/dist/sites/sites.service.js';
-import { bigDay, freshDatabase, machine, PG_BASE } from './lib.mjs';
+import { bigDay, dropDatabase, freshDatabase, machine } from './lib.mjs';
 
 const FLOORS = Number(process.argv[2] ?? 28);
 const SITE = 'bench';
@@ -104,7 +103,4 @@ if (process.env.BENCH_KEEP_DB) {
   console.log(`kept ${url}`);
   process.exit(0);
 }
-const admin = new pg.Client({ connectionString: `${PG_BASE}/postgres` });
-await admin.connect();
-await admin.query(`drop database if exists "${DB_NAME}" with (force)`);
-await admin.end();
+await dropDatabase(DB_NAME);

@@ -16,7 +16,7 @@ import pg from 'pg';
 import { migrate } from '../apps/api/dist/db/migrate.js';
 import { openDatabase } from '../apps/api/dist/db/open-database.js';
 import { EventLogRepository } from '../apps/api/dist/events/event-log.repository.js';
-import { bigDay, freshDatabase, machine, PG_BASE, postgresTicks, procTicks } from './lib.mjs';
+import { bigDay, dropDatabase, freshDatabase, machine, postgresTicks, procTicks } from './lib.mjs';
 
 const FLOORS = Number(process.argv[2] ?? 10);
 const SITE = 'bench';
@@ -224,7 +224,4 @@ console.log(
   `ratio SQL ÷ engine (CPU per refresh): ${ms(sqlCpuMs / engineMs, 1)}× (aim ≥ 100×); with the engine's 4 frames a second (250 ms coalescing) against 1 SQL poll: ${ms(sqlCpuMs / (4 * engineMs), 1)}×`,
 );
 
-const admin = new pg.Client({ connectionString: `${PG_BASE}/postgres` });
-await admin.connect();
-await admin.query(`drop database if exists "${DB_NAME}" with (force)`);
-await admin.end();
+await dropDatabase(DB_NAME);

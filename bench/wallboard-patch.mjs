@@ -13,9 +13,8 @@
 //   npx tsc -b && npm run build -w @vigie/wallboard && node bench/wallboard-patch.mjs [seconds=30] [callsPerSecond=3.5]
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import pg from 'pg';
 import { chromium } from 'playwright-core';
-import { freshDatabase, machine, OUT, PG_BASE, procTicks, startApi } from './lib.mjs';
+import { apiCaller, dropDatabase, freshDatabase, machine, OUT, procTicks, startApi } from './lib.mjs';
 
 const SITE = 'bench';
 const QUEUES = Array.from({ length: 20 }, (_, i) => `q${String(i).padStart(2, '0')}`);
@@ -233,28 +232,12 @@ async function main() {
     await sender.catch(() => undefined);
     await browser?.close().catch(() => undefined);
     await server.stop();
-    const admin = new pg.Client({ connectionString: `${PG_BASE}/postgres` });
-    await admin.connect();
-    await admin.query(`drop database if exists "${DB_NAME}" with (force)`);
-    await admin.end();
+    await dropDatabase(DB_NAME);
   };
 
   try {
-    const call = async (method, path, token, body) => {
-      const r = await fetch(`${base}/api/v1${path}`, {
-        method,
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      if (!r.ok) {
-        throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
-      }
-      return r.json();
-    };
-    const { accessToken } = await call('POST', '/auth/login', undefined, {
-      email: 'bench@vigie.test',
-      password: 'bench-password',
-    });
+    const call = apiCaller(base);
+    const accessToken = await call.login();
     await call('POST', '/sites', accessToken, { id: SITE, name: 'Bench', timezone: 'Europe/Paris' });
     const { key } = await call('POST', `/sites/${SITE}/api-keys`, accessToken, { name: 'bench' });
     const board = await call('POST', `/sites/${SITE}/boards`, accessToken, { name: 'TV', layout: LAYOUT });
