@@ -26,17 +26,36 @@ describe('agents who may be away', () => {
     const agents = [{ agent: 'SIP/2001', name: 'Alice' } as AgentLive];
     expect(absentAgents(alarms, agents, t)).toEqual([
       {
-        key: 'ring-no-answer|agent:SIP/2001',
         agent: 'SIP/2001',
         name: 'Alice',
-        reason: "3 appels non répondus d'affilée",
+        reasons: ["3 appels non répondus d'affilée"],
+        pendingKeys: ['ring-no-answer|agent:SIP/2001'],
         acknowledged: false,
       },
       {
-        key: 'idle-while-waiting|agent:SIP/2002',
         agent: 'SIP/2002',
         name: 'SIP/2002',
-        reason: "prêt sans prendre d'appel depuis 02:10 alors que des appels attendent",
+        reasons: ["prêt sans prendre d'appel depuis 02:10 alors que des appels attendent"],
+        pendingKeys: ['idle-while-waiting|agent:SIP/2002'],
+        acknowledged: false,
+      },
+    ]);
+  });
+
+  it('lists an agent once with every reason, and acknowledges only what is still pending', () => {
+    const alarms = [
+      alarm('ring-no-answer', 'SIP/2001', 'ringNoAnswerInARow', 3),
+      { ...alarm('idle-while-waiting', 'SIP/2001', 'idleWhileWaitingSec', 95), acknowledged: true },
+    ];
+    expect(absentAgents(alarms, [], t)).toEqual([
+      {
+        agent: 'SIP/2001',
+        name: 'SIP/2001',
+        reasons: [
+          "3 appels non répondus d'affilée",
+          "prêt sans prendre d'appel depuis 01:35 alors que des appels attendent",
+        ],
+        pendingKeys: ['ring-no-answer|agent:SIP/2001'],
         acknowledged: false,
       },
     ]);
@@ -45,7 +64,7 @@ describe('agents who may be away', () => {
   it('speaks English on request', () => {
     i18n.locale = 'en';
     const [row] = absentAgents([alarm('ring-no-answer', 'SIP/2001', 'ringNoAnswerInARow', 4)], [], t);
-    expect(row?.reason).toBe('4 calls unanswered in a row');
+    expect(row?.reasons).toEqual(['4 calls unanswered in a row']);
     i18n.locale = 'fr';
   });
 });

@@ -5,11 +5,13 @@ import type { Translate } from './console.js';
 /** The alarm rules that say an agent may be away from the desk (docs/alarms.md). */
 export const ABSENT_RULES = ['ring-no-answer', 'idle-while-waiting'] as const;
 
+/** One agent who may be away, with every reason (an agent can miss rings and sit idle at once). */
 export interface AbsentAgent {
-  key: string;
   agent: string;
   name: string;
-  reason: string;
+  reasons: string[];
+  /** The alarms not yet acknowledged: the supervisor's choice acknowledges them all. */
+  pendingKeys: string[];
   acknowledged: boolean;
 }
 
@@ -21,19 +23,31 @@ export function absentReason(alarm: ActiveAlarmLive, t: Translate): string {
     : t('absent.idle', { d: formatDuration(value) });
 }
 
-/** Agents with an active alarm of an absence rule, with their name when the floor knows it. */
+/** Agents with an active alarm of an absence rule, one row each, with their name when the floor knows it. */
 export function absentAgents(
   alarms: readonly ActiveAlarmLive[],
   agents: readonly AgentLive[],
   t: Translate,
 ): AbsentAgent[] {
-  return alarms
-    .filter((a) => a.subject.kind === 'agent' && (ABSENT_RULES as readonly string[]).includes(a.ruleId))
-    .map((a) => ({
-      key: a.key,
-      agent: a.subject.name,
-      name: agents.find((x) => x.agent === a.subject.name)?.name ?? a.subject.name,
-      reason: absentReason(a, t),
-      acknowledged: a.acknowledged,
-    }));
+  const rows = new Map<string, AbsentAgent>();
+  for (const a of alarms) {
+    if (a.subject.kind !== 'agent' || !(ABSENT_RULES as readonly string[]).includes(a.ruleId)) {
+      continue;
+    }
+    const agent = a.subject.name;
+    const row = rows.get(agent) ?? {
+      agent,
+      name: agents.find((x) => x.agent === agent)?.name ?? agent,
+      reasons: [],
+      pendingKeys: [],
+      acknowledged: true,
+    };
+    row.reasons.push(absentReason(a, t));
+    if (!a.acknowledged) {
+      row.pendingKeys.push(a.key);
+      row.acknowledged = false;
+    }
+    rows.set(agent, row);
+  }
+  return [...rows.values()];
 }
