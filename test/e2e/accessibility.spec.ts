@@ -61,6 +61,15 @@ describe.runIf(existsSync(CHROMIUM) && BUILT)('alarm tiles are readable by every
       kpi('b', 6, 'vip'),
       { id: 't', kind: 'queueTable', x: 0, y: 2, w: 12, h: 2, config: { queues: [] } },
       { id: 'al', kind: 'alarmTicker', x: 0, y: 4, w: 12, h: 1, config: {} },
+      {
+        id: 'sl',
+        kind: 'kpi',
+        x: 0,
+        y: 5,
+        w: 6,
+        h: 3,
+        config: { scope: 'queue', name: 'sav', figure: 'serviceLevel' },
+      },
     ];
     const board = await api('/sites/a11y/boards', 'POST', { name: 'Accueil', layout });
     const rule = { figure: 'longestWaitSec', scope: { kind: 'queue' }, direction: 'above', orange: 5, red: 60 };
@@ -100,6 +109,11 @@ describe.runIf(existsSync(CHROMIUM) && BUILT)('alarm tiles are readable by every
       expect(await page.locator('html').getAttribute('data-theme')).toBe(theme);
       expect(await red.locator('.sign').textContent()).toBe('⬣ Critique');
       expect(await orange.locator('.sign').textContent()).toBe('▲ Alerte');
+      // The service level with its target, and its definition opened from a labelled button.
+      const sl = page.locator('.kpi[data-figure="serviceLevel"]');
+      expect(await sl.locator('.target').textContent()).toBe('≤ 20 s');
+      await sl.getByRole('button', { name: 'Comment est calculé : Niveau de service' }).click();
+      await sl.locator('.definition').waitFor({ timeout: 5_000 });
       const result = await axe(page);
       expect(result.violations).toEqual([]);
       // It did look: the level tiles' texts are among the elements whose contrast passed.

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Channel } from './events.js';
+import { FigureRules } from './figures.js';
 
 /** Live snapshot of a site (`GET /sites/{site}/live`, `live.snapshot`): CONTRACT.md fields plus extras. */
 export const Level = z.enum(['normal', 'orange', 'red']);
@@ -44,6 +45,8 @@ export const QueueLive = PeriodFiguresSchema.extend({
   channel: Channel,
   /** Service-level target of the queue, seconds (inclusive). */
   slTargetSec: z.number(),
+  /** The figure definition in force today for this queue (target, short abandons, not-distributed). */
+  definition: FigureRules,
   waiting: z.number(),
   longestWaitSec: z.number(),
   agents: AgentCounts,

@@ -4,6 +4,7 @@ import type { FloorSnapshot, VigieEvent } from '@vigie/protocol';
 import type { Observable, Subscription } from 'rxjs';
 import { EventBus } from '../bus/event-bus.js';
 import { EventLogRepository } from '../events/event-log.repository.js';
+import { FigureDefinitionsService } from '../figures/figure-definitions.service.js';
 import { cutoverMinute, type Site } from '../sites/site.schema.js';
 import { SitesService } from '../sites/sites.service.js';
 import type { Floor, Frame } from './live.pipeline.js';
@@ -29,12 +30,17 @@ export class LiveService implements OnApplicationBootstrap, OnModuleDestroy {
   private busSubscription: Subscription | undefined;
   private failures = 0;
   private readonly stages: SnapshotStage[] = [];
+  /** Each started engine's floor, and the rebuild in progress (one at a time per site). */
+  private readonly floors = new Map<string, { state: FloorState; rebuilt: Promise<void> }>();
 
   constructor(
     @Inject(EventBus) private readonly bus: EventBus,
     @Inject(EventLogRepository) private readonly log: EventLogRepository,
     @Inject(SitesService) private readonly sites: SitesService,
-  ) {}
+    @Inject(FigureDefinitionsService) private readonly definitions: FigureDefinitionsService,
+  ) {
+    definitions.onChange((site) => this.redefine(site));
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     this.busSubscription = this.bus.committed$.subscribe((batch) => {
@@ -87,9 +93,53 @@ export class LiveService implements OnApplicationBootstrap, OnModuleDestroy {
     return this.failures;
   }
 
+  /**
+   * After the site's figure definitions changed: the floor is rebuilt from the log under them and swapped in, so
+   * screens and stages keep their subscriptions (docs/figures.md). Nothing to do for an engine not started.
+   */
+  async redefine(site: Site): Promise<void> {
+    const engine = await this.engines.get(site.id)?.catch(() => undefined);
+    const floor = this.floors.get(site.id);
+    if (!engine || !floor) {
+      return;
+    }
+    const rebuild = floor.rebuilt.then(() =>
+      engine.rebuild(async () => {
+        const next = await this.floorOf(site);
+        const now = Date.now();
+        let seq = 0;
+        for await (const page of this.log.readRange(site.id, now - LOOKBACK_MS, now + LOOKBACK_MS)) {
+          for (const stored of page) {
+            try {
+              next.apply(stored.event);
+            } catch {
+              // Refused events were counted and logged when they first came.
+            }
+            seq = Math.max(seq, stored.seq);
+          }
+        }
+        floor.state.adopt(next);
+        return seq;
+      }),
+    );
+    floor.rebuilt = rebuild.catch((error: unknown) =>
+      this.logger.error({ site: site.id, err: error }, 'live floor not rebuilt'),
+    );
+    await rebuild;
+  }
+
+  private async floorOf(site: Site): Promise<FloorState> {
+    return new FloorState({
+      timeZone: site.timezone,
+      cutoverMinute: cutoverMinute(site),
+      definitionOf: (await this.definitions.book(site)).resolve,
+    });
+  }
+
   private async start(siteId: string): Promise<SiteEngine<FloorSnapshot>> {
     const site = await this.sites.require(siteId);
-    const state = new FloorState({ timeZone: site.timezone, cutoverMinute: cutoverMinute(site) });
+    const state = await this.floorOf(site);
+    this.floors.set(site.id, { state, rebuilt: Promise.resolve() });
     const steps = await Promise.all(this.stages.map((stage) => stage(site, state)));
     const current = (nowMs: number) => steps.reduce((snapshot, step) => step(snapshot, nowMs), state.snapshot(nowMs));
     const floor: Floor<FloorSnapshot> = {

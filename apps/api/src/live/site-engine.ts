@@ -80,6 +80,20 @@ export class SiteEngine<S> {
     }
   }
 
+  /**
+   * Rebuilds the floor (e.g. under new figure definitions): `rebuild` reads the log into a fresh floor, swaps it
+   * in and returns the last position it read; batches committed meanwhile are held, then applied skipping what it
+   * read, as at start-up.
+   */
+  async rebuild(rebuild: () => Promise<number>): Promise<void> {
+    this.replaying = true;
+    try {
+      this.lastSeq = Math.max(this.lastSeq, await rebuild());
+    } finally {
+      this.goLive();
+    }
+  }
+
   /** The floor as of now (every committed event applied), for one-off reads such as GET /live. */
   snapshotNow(): S {
     return (this.floor.current ?? this.floor.snapshot).call(this.floor, this.now());

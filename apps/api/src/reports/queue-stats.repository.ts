@@ -5,6 +5,8 @@ import { Database, type Queryable } from '../db/database.js';
 export interface BucketCounters {
   queue: string;
   bucketStartMs: number;
+  /** Id of the figure definition the bucket's contacts were counted with. */
+  definition: string;
   counters: QueueCounters;
 }
 
@@ -16,6 +18,8 @@ interface StatsRow {
   abandoned: number;
   not_distributed: number;
   answered_within_sl: number;
+  excluded: number;
+  definition: string;
   wait_answered_sum_sec: number;
   talk_sum_sec: number;
   talk_count: number;
@@ -28,6 +32,7 @@ const toCounters = (r: StatsRow): QueueCounters => ({
   abandoned: r.abandoned,
   notDistributed: r.not_distributed,
   answeredWithinSl: r.answered_within_sl,
+  excluded: r.excluded,
   waitAnsweredSumSec: r.wait_answered_sum_sec,
   talkSumSec: r.talk_sum_sec,
   talkCount: r.talk_count,
@@ -47,9 +52,9 @@ export class QueueStatsRepository {
     const col = <K extends keyof QueueCounters>(k: K) => deltas.map((d) => d.counters[k]);
     await q.query(
       `insert into queue_stats as s (site, queue, bucket_start, offered, answered, abandoned, not_distributed,
-         answered_within_sl, wait_answered_sum_sec, talk_sum_sec, talk_count, max_wait_sec)
+         answered_within_sl, wait_answered_sum_sec, talk_sum_sec, talk_count, max_wait_sec, excluded, definition)
        select $1, * from unnest($2::text[], $3::timestamptz[], $4::int[], $5::int[], $6::int[], $7::int[], $8::int[],
-         $9::float8[], $10::float8[], $11::int[], $12::float8[])
+         $9::float8[], $10::float8[], $11::int[], $12::float8[], $13::int[], $14::text[])
        on conflict (site, bucket_start, queue) do update set
          offered = s.offered + excluded.offered,
          answered = s.answered + excluded.answered,
@@ -59,7 +64,9 @@ export class QueueStatsRepository {
          wait_answered_sum_sec = s.wait_answered_sum_sec + excluded.wait_answered_sum_sec,
          talk_sum_sec = s.talk_sum_sec + excluded.talk_sum_sec,
          talk_count = s.talk_count + excluded.talk_count,
-         max_wait_sec = greatest(s.max_wait_sec, excluded.max_wait_sec)`,
+         max_wait_sec = greatest(s.max_wait_sec, excluded.max_wait_sec),
+         excluded = s.excluded + excluded.excluded,
+         definition = excluded.definition`,
       [
         site,
         deltas.map((d) => d.queue),
@@ -73,6 +80,8 @@ export class QueueStatsRepository {
         col('talkSumSec'),
         col('talkCount'),
         col('maxWaitSec'),
+        col('excluded'),
+        deltas.map((d) => d.definition),
       ],
     );
   }
@@ -80,12 +89,22 @@ export class QueueStatsRepository {
   async range(site: string, fromMs: number, toMs: number): Promise<BucketCounters[]> {
     const { rows } = await this.db.query<StatsRow>(
       `select queue, bucket_start, offered, answered, abandoned, not_distributed, answered_within_sl,
-              wait_answered_sum_sec, talk_sum_sec, talk_count, max_wait_sec
+              wait_answered_sum_sec, talk_sum_sec, talk_count, max_wait_sec, excluded, definition
          from queue_stats where site = $1 and bucket_start >= $2 and bucket_start < $3
         order by bucket_start, queue`,
       [site, new Date(fromMs), new Date(toMs)],
     );
-    return rows.map((r) => ({ queue: r.queue, bucketStartMs: r.bucket_start.getTime(), counters: toCounters(r) }));
+    return rows.map((r) => ({
+      queue: r.queue,
+      bucketStartMs: r.bucket_start.getTime(),
+      definition: r.definition,
+      counters: toCounters(r),
+    }));
+  }
+
+  /** Forgets the site's rollups from `fromMs` on (before they are recomputed under new figure definitions). */
+  async deleteFrom(site: string, fromMs: number, q: Queryable): Promise<void> {
+    await q.query(`delete from queue_stats where site = $1 and bucket_start >= $2`, [site, new Date(fromMs)]);
   }
 
   async cursor(site: string, q: Queryable = this.db): Promise<number> {

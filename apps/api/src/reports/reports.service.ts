@@ -15,7 +15,14 @@ import { QueueStatsRepository } from './queue-stats.repository.js';
 import type { QueueReportQuery } from './reports.schema.js';
 import { RollupProjector } from './rollup.projector.js';
 
-export type QueueReportRow = { queue: string; start: string } & PeriodFigures;
+/**
+ * A report row: the contract's figures, the id of the figure definition its contacts were counted with, and how
+ * many of `received` that definition left out of the ratios (docs/figures.md).
+ */
+export type QueueReportRow = { queue: string; start: string } & PeriodFigures & {
+    definition: string;
+    excludedFromRatios: number;
+  };
 
 export interface QueueReport {
   site: string;
@@ -43,11 +50,17 @@ export class ReportsService {
       query.interval === 'day'
         ? businessDay(bucketMs, site.timezone, cutover).startMs
         : intervalStart(bucketMs, site.timezone, MINUTES[query.interval]);
-    const periods = new Map<string, { queue: string; startMs: number; counters: QueueCounters }>();
+    const periods = new Map<string, { queue: string; startMs: number; definition: string; counters: QueueCounters }>();
     for (const bucket of await this.stats.range(site.id, fromMs, toMs)) {
       const startMs = periodOf(bucket.bucketStartMs);
       const key = `${bucket.queue}\u0000${startMs}`;
-      const period = periods.get(key) ?? { queue: bucket.queue, startMs, counters: emptyCounters() };
+      // A period lies within one business day, whose contacts all follow one definition per queue.
+      const period = periods.get(key) ?? {
+        queue: bucket.queue,
+        startMs,
+        definition: bucket.definition,
+        counters: emptyCounters(),
+      };
       period.counters = mergeCounters(period.counters, bucket.counters);
       periods.set(key, period);
     }
@@ -57,6 +70,8 @@ export class ReportsService {
         queue: p.queue,
         start: formatOffsetIso(p.startMs, site.timezone),
         ...toPeriodFigures(p.counters),
+        definition: p.definition,
+        excludedFromRatios: p.counters.excluded,
       }));
     return { site: site.id, timezone: site.timezone, interval: query.interval, rows };
   }

@@ -1,16 +1,20 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { addCounters, ContactLedger, type CounterDelta } from '@vigie/domain';
+import { addCounters, CONTACT_HORIZON_MS, ContactLedger, type CounterDelta } from '@vigie/domain';
 import { Mutex } from 'async-mutex';
 import type { Subscription } from 'rxjs';
 import { EventBus } from '../bus/event-bus.js';
 import { Database } from '../db/database.js';
 import { EventLogRepository } from '../events/event-log.repository.js';
+import { FigureDefinitionsService } from '../figures/figure-definitions.service.js';
+import type { Site } from '../sites/site.schema.js';
 import { SitesService } from '../sites/sites.service.js';
 import { QueueStatsRepository, type BucketCounters } from './queue-stats.repository.js';
 
 const PAGE = 20_000;
 /** Events re-read (without writing) to know the contacts still open when the projector starts. */
 export const LEDGER_REBUILD_EVENTS = 500_000;
+/** "To the end of the log" for a time range. */
+const END_OF_TIME_MS = Date.UTC(9999, 11, 31);
 
 interface SiteProjection {
   ledger: ContactLedger;
@@ -35,7 +39,10 @@ export class RollupProjector implements OnApplicationBootstrap, OnModuleDestroy 
     @Inject(QueueStatsRepository) private readonly stats: QueueStatsRepository,
     @Inject(SitesService) private readonly sites: SitesService,
     @Inject(EventBus) private readonly bus: EventBus,
-  ) {}
+    @Inject(FigureDefinitionsService) private readonly definitions: FigureDefinitionsService,
+  ) {
+    definitions.onChange((site, fromMs, origin) => this.redefine(site, fromMs, origin));
+  }
 
   onApplicationBootstrap(): void {
     this.subscription = this.bus.committed$.subscribe(({ site }) => {
@@ -80,6 +87,47 @@ export class RollupProjector implements OnApplicationBootstrap, OnModuleDestroy 
     });
   }
 
+  /**
+   * After the site's figure definitions changed from `fromMs` on: the instance that stored the change recounts
+   * the rollups from then (the days before keep theirs, and the definition id they were counted with); every
+   * instance continues with a ledger that follows the new definitions.
+   */
+  async redefine(site: Site, fromMs: number, recount: boolean): Promise<void> {
+    if (!recount) {
+      // Reopened from the stored cursor on next use, with the new definitions.
+      const open = this.projections.get(site.id);
+      await (
+        await open?.catch(() => undefined)
+      )?.lock.runExclusive(() => {
+        if (this.projections.get(site.id) === open) {
+          this.projections.delete(site.id);
+        }
+      });
+      return;
+    }
+    const projection = await this.projection(site.id);
+    await projection.lock.runExclusive(async () => {
+      const ledger = new ContactLedger(site.timezone, (await this.definitions.book(site)).resolve);
+      const deltas = new Map<string, BucketCounters>();
+      // From the horizon before the earlier of the new definition's start and now, so that the new ledger knows
+      // every contact still open (including today's under the definitions before).
+      const readFrom = Math.min(fromMs, Date.now()) - CONTACT_HORIZON_MS;
+      for await (const page of this.log.readRange(site.id, readFrom, END_OF_TIME_MS)) {
+        for (const { seq, event } of page) {
+          const delta = seq <= projection.cursor ? ledger.apply(event) : undefined;
+          if (delta && delta.bucketStartMs >= fromMs) {
+            accumulate(deltas, delta);
+          }
+        }
+      }
+      await this.db.transaction(async (tx) => {
+        await this.stats.deleteFrom(site.id, fromMs, tx);
+        await this.stats.add(site.id, [...deltas.values()], tx);
+      });
+      projection.ledger = ledger;
+    });
+  }
+
   private projection(site: string): Promise<SiteProjection> {
     let projection = this.projections.get(site);
     if (!projection) {
@@ -92,7 +140,7 @@ export class RollupProjector implements OnApplicationBootstrap, OnModuleDestroy 
 
   private async open(siteId: string): Promise<SiteProjection> {
     const site = await this.sites.require(siteId);
-    const ledger = new ContactLedger(site.timezone);
+    const ledger = new ContactLedger(site.timezone, (await this.definitions.book(site)).resolve);
     const cursor = await this.stats.cursor(site.id);
     if (cursor > 0) {
       for (const { event } of await this.log.readTail(site.id, cursor, LEDGER_REBUILD_EVENTS)) {
@@ -109,6 +157,11 @@ function accumulate(deltas: Map<string, BucketCounters>, delta: CounterDelta): v
   if (existing) {
     addCounters(existing.counters, delta.counters);
   } else {
-    deltas.set(key, { queue: delta.queue, bucketStartMs: delta.bucketStartMs, counters: { ...delta.counters } });
+    deltas.set(key, {
+      queue: delta.queue,
+      bucketStartMs: delta.bucketStartMs,
+      definition: delta.definition,
+      counters: { ...delta.counters },
+    });
   }
 }

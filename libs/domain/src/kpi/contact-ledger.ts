@@ -1,11 +1,14 @@
-import { eventTime, type Channel, type VigieEvent } from '@vigie/protocol';
+import { eventTime, type Channel, type FigureRules, type VigieEvent } from '@vigie/protocol';
 import { emptyCounters, type QueueCounters } from './counters.js';
+import { CONTRACT_DEFINITION, contractDefinition, type DefinitionResolver } from './figure-definitions.js';
 import { IntervalClock } from './interval-clock.js';
 
 /** A change to the counters of one queue and 15-minute interval (the one the contact entered in). */
 export interface CounterDelta {
   queue: string;
   bucketStartMs: number;
+  /** Id of the figure definition the contact follows. */
+  definition: string;
   counters: QueueCounters;
 }
 
@@ -16,9 +19,12 @@ export interface OpenContact {
   enteredAtMs: number;
   bucketStartMs: number;
   connected: boolean;
+  /** The figure definition the contact follows (the one in force on the business day it entered). */
+  rules: FigureRules;
 }
 
-export const DEFAULT_SL_TARGET_SEC = 20;
+/** The contract's service-level target (the `contract-v1` figure definition). */
+export const DEFAULT_SL_TARGET_SEC = CONTRACT_DEFINITION.targetSec;
 /** Contacts still open this long after entering are forgotten (memory stays bounded). */
 export const CONTACT_HORIZON_MS = 24 * 3600_000;
 
@@ -37,7 +43,8 @@ export class ContactLedger {
 
   constructor(
     timeZone: string,
-    private readonly slTargetSec: (queue: string) => number = () => DEFAULT_SL_TARGET_SEC,
+    /** The figure definition of a contact, decided once when it enters (contract's by default). */
+    private readonly definitionOf: DefinitionResolver = contractDefinition,
   ) {
     this.clock = new IntervalClock(timeZone);
   }
@@ -59,7 +66,7 @@ export class ContactLedger {
         const d = this.delta(c);
         d.counters.answered = 1;
         d.counters.waitAnsweredSumSec = event.waitSec;
-        d.counters.answeredWithinSl = event.waitSec <= this.slTargetSec(c.queue) ? 1 : 0;
+        d.counters.answeredWithinSl = event.waitSec <= c.rules.targetSec ? 1 : 0;
         d.counters.maxWaitSec = event.waitSec;
         return d;
       }
@@ -73,8 +80,11 @@ export class ContactLedger {
         const d = this.delta(c);
         if (event.type === 'contact.abandoned') {
           d.counters.abandoned = 1;
+          const short = c.rules.shortAbandonSec;
+          d.counters.excluded = short !== null && event.waitSec < short ? 1 : 0;
         } else {
           d.counters.notDistributed = 1;
+          d.counters.excluded = c.rules.countNotDistributed ? 0 : 1;
         }
         d.counters.maxWaitSec = event.waitSec;
         return d;
@@ -121,6 +131,7 @@ export class ContactLedger {
       enteredAtMs: atMs,
       bucketStartMs: this.clock.start15(atMs),
       connected: false,
+      rules: this.definitionOf(queue, atMs),
     };
     this.open.set(k, c);
     const d = this.delta(c);
@@ -129,7 +140,7 @@ export class ContactLedger {
   }
 
   private delta(c: OpenContact): CounterDelta {
-    return { queue: c.queue, bucketStartMs: c.bucketStartMs, counters: emptyCounters() };
+    return { queue: c.queue, bucketStartMs: c.bucketStartMs, definition: c.rules.id, counters: emptyCounters() };
   }
 
   private forgetOlderThan(limitMs: number): void {

@@ -8,6 +8,11 @@ export interface QueueCounters {
   abandoned: number;
   notDistributed: number;
   answeredWithinSl: number;
+  /**
+   * Contacts of `received` left out of the ratios' denominator by the figure definition they follow (short
+   * abandons, not-distributed contacts when they do not count). Always 0 under the contract's definition.
+   */
+  excluded: number;
   waitAnsweredSumSec: number;
   talkSumSec: number;
   talkCount: number;
@@ -36,6 +41,7 @@ export function emptyCounters(): QueueCounters {
     abandoned: 0,
     notDistributed: 0,
     answeredWithinSl: 0,
+    excluded: 0,
     waitAnsweredSumSec: 0,
     talkSumSec: 0,
     talkCount: 0,
@@ -50,6 +56,7 @@ export function mergeCounters(a: QueueCounters, b: QueueCounters): QueueCounters
     abandoned: a.abandoned + b.abandoned,
     notDistributed: a.notDistributed + b.notDistributed,
     answeredWithinSl: a.answeredWithinSl + b.answeredWithinSl,
+    excluded: a.excluded + b.excluded,
     waitAnsweredSumSec: a.waitAnsweredSumSec + b.waitAnsweredSumSec,
     talkSumSec: a.talkSumSec + b.talkSumSec,
     talkCount: a.talkCount + b.talkCount,
@@ -64,6 +71,7 @@ export function addCounters(into: QueueCounters, delta: QueueCounters): void {
   into.abandoned += delta.abandoned;
   into.notDistributed += delta.notDistributed;
   into.answeredWithinSl += delta.answeredWithinSl;
+  into.excluded += delta.excluded;
   into.waitAnsweredSumSec += delta.waitAnsweredSumSec;
   into.talkSumSec += delta.talkSumSec;
   into.talkCount += delta.talkCount;
@@ -73,8 +81,13 @@ export function addCounters(into: QueueCounters, delta: QueueCounters): void {
 const ratio = (numerator: number, denominator: number): number | null =>
   denominator === 0 ? null : numerator / denominator;
 
+/**
+ * The figures of a period. `received` is the contract's; the ratios divide by the contacts the figure definition
+ * counts (`received − excluded`, which is `received` under the contract's definition).
+ */
 export function toPeriodFigures(c: QueueCounters): PeriodFigures {
   const received = c.answered + c.abandoned + c.notDistributed;
+  const counted = received - c.excluded;
   return {
     offered: c.offered,
     answered: c.answered,
@@ -82,8 +95,8 @@ export function toPeriodFigures(c: QueueCounters): PeriodFigures {
     notDistributed: c.notDistributed,
     received,
     answeredWithinSl: c.answeredWithinSl,
-    serviceQuality: ratio(c.answered, received),
-    serviceLevel: ratio(c.answeredWithinSl, received),
+    serviceQuality: ratio(c.answered, counted),
+    serviceLevel: ratio(c.answeredWithinSl, counted),
     avgWaitAnsweredSec: ratio(c.waitAnsweredSumSec, c.answered),
     avgTalkSec: ratio(c.talkSumSec, c.talkCount),
     maxWaitSec: c.maxWaitSec,
@@ -108,14 +121,19 @@ export const FIGURES = {
     fr: 'Répondus dans le délai',
     en: 'Answered within target',
     unit: 'count',
-    definition: "answered with a wait ≤ the queue's service-level target",
+    definition: "answered with a wait ≤ the service-level target of the queue's figure definition",
   },
-  serviceQuality: { fr: 'Qualité.Svc', en: 'Service quality', unit: 'ratio', definition: 'answered ÷ received' },
+  serviceQuality: {
+    fr: 'Qualité.Svc',
+    en: 'Service quality',
+    unit: 'ratio',
+    definition: "answered ÷ received (less the contacts the queue's figure definition leaves out)",
+  },
   serviceLevel: {
     fr: 'Niveau de service',
     en: 'Service level',
     unit: 'ratio',
-    definition: 'answered within the target ÷ received',
+    definition: "answered within the target ÷ received (less the contacts the queue's figure definition leaves out)",
   },
   avgWaitAnsweredSec: {
     fr: 'Moy.Att.Rep',

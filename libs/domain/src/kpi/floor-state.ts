@@ -15,13 +15,15 @@ import { businessDay, intervalStart, type BusinessDay } from '../time/business-d
 import { AgentBook, emptyAgentCounts, movesAgents } from './agent-book.js';
 import { ContactLedger, DEFAULT_SL_TARGET_SEC } from './contact-ledger.js';
 import { addCounters, emptyCounters, toPeriodFigures, type QueueCounters } from './counters.js';
+import { contractDefinition, type DefinitionResolver } from './figure-definitions.js';
 import { pausesOf } from './pauses.js';
 
 export interface FloorOptions {
   timeZone: string;
   /** Business day cut-over, minutes after local midnight (0 by default). */
   cutoverMinute?: number;
-  slTargetSec?: (queue: string) => number;
+  /** The figure definition a contact follows (queue, entry time); the contract's by default. */
+  definitionOf?: DefinitionResolver;
   teamOf?: (agent: string) => string | undefined;
   /** Team → the queues it serves, for team roll-ups of queue figures. */
   queueGroups?: Record<string, string[]>;
@@ -70,18 +72,30 @@ interface Current {
  * figures come from the counters of `counters.ts` through the same ledger the report rollups use.
  */
 export class FloorState {
-  private readonly ledger: ContactLedger;
-  private readonly agents: AgentBook;
-  private readonly queues = new Map<string, QueueToday>();
+  private ledger: ContactLedger;
+  private agents: AgentBook;
+  private queues = new Map<string, QueueToday>();
   private day: BusinessDay | undefined;
-  private readonly slTarget: (queue: string) => number;
+  private definitionOf: DefinitionResolver;
   private readonly commitment: Record<Channel, number>;
 
   constructor(private readonly opts: FloorOptions) {
-    this.slTarget = opts.slTargetSec ?? (() => DEFAULT_SL_TARGET_SEC);
-    this.ledger = new ContactLedger(opts.timeZone, this.slTarget);
+    this.definitionOf = opts.definitionOf ?? contractDefinition;
+    this.ledger = new ContactLedger(opts.timeZone, this.definitionOf);
     this.agents = new AgentBook(opts.teamOf);
     this.commitment = { ...DEFAULT_COMMITMENT_SEC, ...opts.channelCommitmentSec };
+  }
+
+  /**
+   * Takes over the state of another floor of the same site, e.g. one rebuilt from the log under new figure
+   * definitions, so that whoever holds this floor (screens, alarm stages) sees the rebuilt figures at once.
+   */
+  adopt(other: FloorState): void {
+    this.ledger = other.ledger;
+    this.agents = other.agents;
+    this.queues = other.queues;
+    this.day = other.day;
+    this.definitionOf = other.definitionOf;
   }
 
   apply(event: VigieEvent): void {
@@ -133,7 +147,7 @@ export class FloorState {
     };
     const queues: QueueLive[] = [...this.queues.keys()]
       .sort()
-      .map((name) => this.queueLive(name, nowMs, current, byQueue));
+      .map((name) => this.queueLive(name, nowMs, day.startMs, current, byQueue));
     const siteCounts = emptyAgentCounts();
     for (const a of agents) {
       if (a.state !== 'logged_out') {
@@ -237,15 +251,23 @@ export class FloorState {
     return { day, c15, c30 };
   }
 
-  private queueLive(name: string, nowMs: number, current: Current, byQueue: Map<string, AgentCounts>): QueueLive {
+  private queueLive(
+    name: string,
+    nowMs: number,
+    dayStartMs: number,
+    current: Current,
+    byQueue: Map<string, AgentCounts>,
+  ): QueueLive {
     const q = this.queue(name);
+    const definition = this.definitionOf(name, dayStartMs);
     const longestWaitSec = this.longestWaitSec(q, nowMs);
     const { day, c15, c30 } = this.periods(q, current);
     const live = { ...toPeriodFigures(day), waiting: q.waiting.size, longestWaitSec };
     return {
       queue: name,
       channel: q.channel,
-      slTargetSec: this.slTarget(name),
+      slTargetSec: definition.targetSec,
+      definition: { ...definition },
       ...live,
       agents: byQueue.get(name) ?? emptyAgentCounts(),
       current15: currentInterval(c15, current.s15),

@@ -4,5 +4,6 @@ export * from './agent-times.js';
 export * from './callbacks.js';
 export * from './contact-ledger.js';
 export * from './counters.js';
+export * from './figure-definitions.js';
 export * from './floor-state.js';
 export * from './pauses.js';

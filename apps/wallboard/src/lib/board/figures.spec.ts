@@ -1,9 +1,9 @@
-import { cleanup, render } from '@testing-library/svelte';
+import { cleanup, fireEvent, render } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import KpiTile from '../components/tiles/kpi-tile.svelte';
 import QueueTableTile from '../components/tiles/queue-table-tile.svelte';
 import { queue, SNAPSHOT } from '../live/snapshot.fixture.js';
-import { formatFigure, intervalSeries, levelClass, levelOf } from './figures.js';
+import { definitionsOf, formatFigure, intervalSeries, levelClass, levelOf } from './figures.js';
 
 const floor = {
   ...SNAPSHOT,
@@ -87,5 +87,63 @@ describe('tile levels', () => {
       abandoned: [0, 1],
     });
     expect(intervalSeries(floor, 'std').received).toEqual([3]);
+  });
+});
+
+describe('figure definitions on kpi tiles', () => {
+  afterEach(() => cleanup());
+  const sl30 = { id: 'sl-30', targetSec: 30, shortAbandonSec: 5, countNotDistributed: false };
+  const mixed = {
+    ...SNAPSHOT,
+    queues: [
+      queue('vip', { serviceLevel: 0.82, definition: sl30, slTargetSec: 30 }),
+      queue('std', { serviceLevel: 0.9 }),
+    ],
+  };
+
+  it('shows the target next to a service level', () => {
+    const { container } = render(KpiTile, {
+      snapshot: mixed,
+      config: { scope: 'queue', name: 'vip', figure: 'serviceLevel' },
+    });
+    expect(container.querySelector('output')?.textContent).toMatch(/^82\s%$/);
+    expect(container.querySelector('.target')?.textContent).toBe('≤ 30 s');
+  });
+
+  it('says the definition in words behind a labelled button', async () => {
+    const { container, getByRole } = render(KpiTile, {
+      snapshot: mixed,
+      config: { scope: 'queue', name: 'vip', figure: 'serviceLevel' },
+    });
+    const button = getByRole('button', { name: 'Comment est calculé : Niveau de service' });
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    expect(container.querySelector('.definition')).toBeNull();
+    await fireEvent.click(button);
+    expect(button.getAttribute('aria-expanded')).toBe('true');
+    const text = container.querySelector('.definition')?.textContent ?? '';
+    expect(text).toContain('Définition « sl-30 »');
+    expect(text).toContain('Niveau de service = répondus en 30 s ou moins ÷ appels comptés.');
+    expect(text).toContain(
+      'Appels comptés = reçus (répondus + abandonnés + non distribués), moins les abandons de moins de 5 s, moins les non distribués.',
+    );
+  });
+
+  it('lists each definition of a site tile with its queues, without a single target when they differ', () => {
+    const config = { scope: 'site', figure: 'serviceLevel' } as const;
+    expect(definitionsOf(mixed, config).map((d) => [d.definition.id, d.queues])).toEqual([
+      ['sl-30', ['vip']],
+      ['contract-v1', ['std']],
+    ]);
+    const { container } = render(KpiTile, { snapshot: mixed, config });
+    expect(container.querySelector('.target')).toBeNull();
+    expect(container.querySelector('button.info')).not.toBeNull();
+  });
+
+  it('has no definition button on a count', () => {
+    const { container } = render(KpiTile, {
+      snapshot: mixed,
+      config: { scope: 'queue', name: 'vip', figure: 'received' },
+    });
+    expect(container.querySelector('button.info')).toBeNull();
   });
 });

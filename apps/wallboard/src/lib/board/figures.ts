@@ -1,4 +1,4 @@
-import type { FloorSnapshot, KpiFigure, Level, Tile } from '@vigie/protocol';
+import type { FigureRules, FloorSnapshot, KpiFigure, Level, Tile } from '@vigie/protocol';
 import { formatCount, formatDuration, formatPercent } from '../format/format.js';
 import type { MessageKey } from '../i18n/fr.js';
 
@@ -84,4 +84,54 @@ export function intervalSeries(
     answered: starts.map((s) => byStart.get(s)!.answered),
     abandoned: starts.map((s) => byStart.get(s)!.abandoned),
   };
+}
+
+/** A figure definition and the queues of a tile that follow it. */
+export interface DefinitionInUse {
+  definition: FigureRules;
+  queues: string[];
+}
+
+/** Figures whose value depends on the queue's figure definition (docs/figures.md). */
+export const DEFINED_FIGURES: readonly KpiFigure[] = ['serviceLevel', 'serviceQuality'];
+
+/**
+ * The figure definitions behind a kpi tile, each with its queues: one for a queue, possibly several for a team or
+ * the site (each queue's contacts are counted with their own).
+ */
+export function definitionsOf(
+  snapshot: FloorSnapshot,
+  config: Extract<Tile, { kind: 'kpi' }>['config'],
+): DefinitionInUse[] {
+  const names =
+    config.scope === 'queue'
+      ? [config.name]
+      : config.scope === 'team'
+        ? (snapshot.teams.find((t) => t.team === config.name)?.queues ?? [])
+        : undefined;
+  const byId = new Map<string, DefinitionInUse>();
+  for (const q of snapshot.queues) {
+    if (names && !names.includes(q.queue)) {
+      continue;
+    }
+    const used = byId.get(q.definition.id) ?? { definition: q.definition, queues: [] };
+    used.queues.push(q.queue);
+    byId.set(q.definition.id, used);
+  }
+  return [...byId.values()];
+}
+
+/** A definition in words: what the ratios divide by and the service-level target. */
+export function describeDefinition(
+  d: FigureRules,
+  t: (key: MessageKey, vars?: Record<string, string | number>) => string,
+): string[] {
+  let counted = t('definition.counted');
+  if (d.shortAbandonSec !== null) {
+    counted += t('definition.shortAbandons', { s: d.shortAbandonSec });
+  }
+  if (!d.countNotDistributed) {
+    counted += t('definition.notDistributed');
+  }
+  return [t('definition.serviceLevel', { s: d.targetSec }), t('definition.serviceQuality'), `${counted}.`];
 }

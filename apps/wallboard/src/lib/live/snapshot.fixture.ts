@@ -48,6 +48,7 @@ export function queue(name: string, figures: Partial<QueueLive> = {}): QueueLive
     queue: name,
     channel: 'voice',
     slTargetSec: 20,
+    definition: { id: 'contract-v1', targetSec: 20, shortAbandonSec: null, countNotDistributed: true },
     ...figures,
   };
 }
