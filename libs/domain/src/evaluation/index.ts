@@ -1,4 +1,11 @@
 export {
+  PeriodKpiAccumulator,
+  agentPeriodKpis,
+  type AgentPeriodRow,
+  type PeriodKpiOptions,
+  type PeriodKpis,
+} from './agent-kpis.js';
+export {
   EvaluationInputError,
   FULL_SCORE_BP,
   findTier,
