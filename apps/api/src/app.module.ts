@@ -10,6 +10,7 @@ import { ConfigModule } from './config/config.module.js';
 import type { Config } from './config/config.schema.js';
 import { DatabaseModule } from './db/database.module.js';
 import { DemoModule } from './demo/demo.module.js';
+import { EvaluationModule } from './evaluation/evaluation.module.js';
 import { FiguresModule } from './figures/figures.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IngestModule } from './ingest/ingest.module.js';
@@ -45,6 +46,7 @@ export class AppModule {
         BreaksModule,
         CallbacksModule,
         ReportsModule,
+        EvaluationModule,
         FiguresModule,
         StaffingModule,
         HealthModule,
