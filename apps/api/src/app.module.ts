@@ -15,6 +15,7 @@ import { FiguresModule } from './figures/figures.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IngestModule } from './ingest/ingest.module.js';
 import { LiveModule } from './live/live.module.js';
+import { PayModule } from './pay/pay.module.js';
 import { RedisModule } from './redis/redis.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { SitesModule } from './sites/sites.module.js';
@@ -47,6 +48,7 @@ export class AppModule {
         CallbacksModule,
         ReportsModule,
         EvaluationModule,
+        PayModule,
         FiguresModule,
         StaffingModule,
         HealthModule,

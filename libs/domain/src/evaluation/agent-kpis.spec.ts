@@ -1,6 +1,7 @@
 import type { VigieEvent } from '@vigie/protocol';
 import { describe, expect, it } from 'vitest';
 import { agentDay } from '../kpi/agent-day.js';
+import { FigureBook } from '../kpi/figure-definitions.js';
 import { dayBounds } from '../time/business-day.js';
 import { PeriodKpiAccumulator, agentPeriodKpis } from './agent-kpis.js';
 
@@ -247,6 +248,23 @@ describe(agentPeriodKpis.name, () => {
     for (const figures of Object.values(result.teams)) {
       expect(Object.values(figures).every((v) => typeof v === 'number')).toBe(true);
     }
+  });
+
+  it("counts team figures by the site's figure definitions, as the queue reports do", () => {
+    // q1 leaves abandons under 60 s out of its ratios (c4 waited 30 s: excluded); q2's target is 40 s from the
+    // second day (c7, 35 s on 2026-03-11, is now within). T1 = q1 + q2: within 3 + 3 = 6 of 7 received less 1
+    // excluded; T2 = q2: 3 of 3.
+    const rules = { targetSec: 20, shortAbandonSec: null, countNotDistributed: true, version: 1 };
+    const book = new FigureBook(
+      [
+        { ...rules, id: 'q1-short', queue: 'q1', validFrom: '2026-03-01', shortAbandonSec: 60 },
+        { ...rules, id: 'q2-40', queue: 'q2', validFrom: '2026-03-11', targetSec: 40 },
+      ],
+      TZ,
+    );
+    const { teams } = agentPeriodKpis(events, { ...period, definitions: book.resolve });
+    expect(teams.T1).toMatchObject({ received: 7, answeredWithinSl: 6, serviceLevel: 1, serviceQuality: 1 });
+    expect(teams.T2).toMatchObject({ received: 3, answeredWithinSl: 3, serviceLevel: 1, serviceQuality: 1 });
   });
 
   it('agrees with the agent daily report on handled contacts and handling time for one day', () => {

@@ -2,6 +2,7 @@ import { eventTime, type AgentKpiFigure, type AgentLive, type VigieEvent } from 
 import { AgentBook, movesAgents } from '../kpi/agent-book.js';
 import { ContactLedger } from '../kpi/contact-ledger.js';
 import { addCounters, emptyCounters, mergeCounters, toPeriodFigures, type QueueCounters } from '../kpi/counters.js';
+import type { DefinitionResolver } from '../kpi/figure-definitions.js';
 import { businessDay, listIntervals } from '../time/business-day.js';
 
 /** One agent's KPI-fed figures over a period (docs/evaluation.md, "KPI-fed figures"). */
@@ -35,6 +36,8 @@ export interface PeriodKpiOptions {
   endMs: number;
   /** The site's business-day cut-over (minutes after local midnight), 0 by default. */
   cutoverMinute?: number;
+  /** The site's figure definitions (`FigureBook.resolve`), for the team figures; the contract's by default. */
+  definitions?: DefinitionResolver;
 }
 
 interface DayWindow {
@@ -90,7 +93,7 @@ export class PeriodKpiAccumulator {
   private done: PeriodKpis | null = null;
 
   constructor(private readonly opts: PeriodKpiOptions) {
-    this.ledger = new ContactLedger(opts.timeZone);
+    this.ledger = new ContactLedger(opts.timeZone, opts.definitions);
     const cutover = opts.cutoverMinute ?? 0;
     this.days =
       opts.endMs > opts.startMs
