@@ -52,6 +52,14 @@ describe('pay access', () => {
     expect((await call(as.hr, lineOf(draft, 'SIP/1001'))).status).toBe(200);
   });
 
+  it("lists an agent's own lines of the locked runs only (the agent page reads them)", async () => {
+    const mine = await call(as.agent1002, '/my-pay-lines');
+    expect(mine.status).toBe(200);
+    const { lines } = mine.body as unknown as { lines: { runId: string; line: { agentId: string } }[] };
+    expect(lines.map((l) => [l.runId, l.line.agentId])).toEqual([[locked.id, 'SIP/1002']]);
+    expect((await call(as.hr, '/my-pay-lines')).status).toBe(403);
+  });
+
   it('shows supervisors no pay', async () => {
     const supervisor = as.supervisor;
     expect((await call(supervisor, '/pay-runs')).status).toBe(403);
@@ -59,5 +67,6 @@ describe('pay access', () => {
     expect((await call(supervisor, '/pay-runs', 'POST', { periodId })).status).toBe(403);
     expect((await call(supervisor, `/pay-runs/${locked.id}/export.csv`)).status).toBe(403);
     expect((await call(supervisor, lineOf(locked, 'SIP/1001'))).status).toBe(403);
+    expect((await call(supervisor, '/my-pay-lines')).status).toBe(403);
   });
 });

@@ -148,6 +148,30 @@ export class PayController {
     return payrollCsv(domainRun(run));
   }
 
+  @Get('my-pay-lines')
+  @Roles('agent')
+  @ApiOperation({ summary: "The calling agent's own lines of the site's locked pay runs, newest first" })
+  async myLines(@CurrentPrincipal() p: Principal, @Param('site') site: string): Promise<{ lines: PayLineView[] }> {
+    await this.sites.require(site);
+    const agent = p.kind === 'user' ? await this.store.agentOfUser(p.userId) : null;
+    if (agent === null) {
+      throw new BadRequestException('your user has no agent id: an admin sets it on the user');
+    }
+    const lines: PayLineView[] = [];
+    for (const summary of await this.store.runs(site)) {
+      if (summary.status !== 'locked') {
+        continue;
+      }
+      const run = await this.pay.run(site, summary.id);
+      const line = run.lines.find((l) => l.agentId === agent);
+      if (line) {
+        const { id: runId, periodId, status, currency, period } = run;
+        lines.push({ runId, periodId, status, currency, period, line });
+      }
+    }
+    return { lines };
+  }
+
   @Get('pay-runs/:id/lines/:agent')
   @Roles('hr', 'agent')
   @ApiOperation({ summary: "One agent's line and its explanation (an agent: their own, locked runs only)" })
