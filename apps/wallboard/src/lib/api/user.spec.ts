@@ -5,15 +5,26 @@ const pages = (roles: string[]) => siteLinks('paris', roles).map((l) => l.page);
 
 describe('site links by role', () => {
   it('opens each page to its roles, everything but the agent page to an admin', () => {
-    expect(pages(['supervisor'])).toEqual(['boards', 'console', 'callbacks', 'admin']);
+    const evaluation = ['grids', 'evaluations', 'history'];
+    expect(pages(['supervisor'])).toEqual(['boards', 'console', 'callbacks', 'admin', ...evaluation]);
     expect(pages(['vigie'])).toEqual(['boards', 'console', 'callbacks']);
-    expect(pages(['agent'])).toEqual(['boards', 'callbacks', 'me']);
-    expect(pages(['hr'])).toEqual(['boards']);
-    expect(pages(['admin'])).toEqual(['boards', 'console', 'callbacks', 'admin']);
-    expect(siteLinks('a b', ['agent'])[2]!.href).toBe('/sites/a%20b/me');
+    expect(pages(['agent'])).toEqual(['boards', 'callbacks', ...evaluation, 'me']);
+    expect(pages(['hr'])).toEqual(['boards', ...evaluation, 'pay']);
+    expect(pages(['admin'])).toEqual(['boards', 'console', 'callbacks', 'admin', ...evaluation, 'pay']);
+    expect(siteLinks('a b', ['agent'])[5]!.href).toBe('/sites/a%20b/me');
   });
 
   it('shows every link while the roles are unknown (the API answers 403)', () => {
-    expect(pages([])).toEqual(['boards', 'console', 'callbacks', 'admin', 'me']);
+    expect(pages([])).toEqual([
+      'boards',
+      'console',
+      'callbacks',
+      'admin',
+      'grids',
+      'evaluations',
+      'history',
+      'pay',
+      'me',
+    ]);
   });
 });

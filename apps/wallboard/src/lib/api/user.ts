@@ -20,7 +20,8 @@ export async function loadRoles(onUnauthorized?: () => void): Promise<string[]> 
   }
 }
 
-export type SitePage = 'boards' | 'console' | 'callbacks' | 'admin' | 'me';
+export type SitePage =
+  'boards' | 'console' | 'callbacks' | 'admin' | 'grids' | 'evaluations' | 'history' | 'pay' | 'me';
 
 /** Who opens each page of a site (docs/wallboard.md); admin opens all but the agent's own page. */
 const PAGE_ROLES: Record<SitePage, readonly string[]> = {
@@ -28,6 +29,10 @@ const PAGE_ROLES: Record<SitePage, readonly string[]> = {
   console: ['supervisor', 'vigie'],
   callbacks: ['supervisor', 'vigie', 'agent'],
   admin: ['supervisor'],
+  grids: ['hr', 'supervisor', 'agent'],
+  evaluations: ['hr', 'supervisor', 'agent'],
+  history: ['hr', 'supervisor', 'agent'],
+  pay: ['hr'],
   me: ['agent'],
 };
 

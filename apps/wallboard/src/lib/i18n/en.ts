@@ -1,6 +1,8 @@
+import { evaluationEn } from './evaluation-en.js';
 import type { MessageKey } from './fr.js';
 
 export const en: Record<MessageKey, string> = {
+  ...evaluationEn,
   'app.name': 'Vigie',
   'app.demo': 'Demo',
   'app.logout': 'Sign out',
@@ -37,8 +39,6 @@ export const en: Record<MessageKey, string> = {
   'state.paused': 'Paused',
   'state.logged_out': 'Logged out',
   'kpi.maxWait': 'Longest wait (period)',
-  'level.orange': 'Warning',
-  'level.red': 'Critical',
   'definition.target': '≤ {s} s',
   'definition.show': 'How it is computed: {figure}',
   'definition.title': 'Definition “{id}”',
@@ -49,6 +49,8 @@ export const en: Record<MessageKey, string> = {
   'definition.notDistributed': ', less the not-distributed contacts',
   'definition.queues': 'Queues: {queues}',
   'definition.close': 'Close',
+  'level.orange': 'Warning',
+  'level.red': 'Critical',
   'live.stale': 'Data interrupted for {s} s',
   'live.connecting': 'Connecting to live data…',
   'live.error': 'Live data unavailable: {message}',

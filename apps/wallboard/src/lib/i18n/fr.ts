@@ -1,4 +1,7 @@
+import { evaluationFr } from './evaluation-fr.js';
+
 export const fr = {
+  ...evaluationFr,
   'app.name': 'Vigie',
   'app.demo': 'Démo',
   'app.logout': 'Se déconnecter',
@@ -35,9 +38,6 @@ export const fr = {
   'state.paused': 'Pause',
   'state.logged_out': 'Déconnecté',
   'kpi.maxWait': 'Att.Max période',
-  'level.orange': 'Alerte',
-  'level.red': 'Critique',
-  'live.stale': 'Données interrompues depuis {s} s',
   'definition.target': '≤ {s} s',
   'definition.show': 'Comment est calculé : {figure}',
   'definition.title': 'Définition « {id} »',
@@ -48,6 +48,9 @@ export const fr = {
   'definition.notDistributed': ', moins les non distribués',
   'definition.queues': 'Files : {queues}',
   'definition.close': 'Fermer',
+  'level.orange': 'Alerte',
+  'level.red': 'Critique',
+  'live.stale': 'Données interrompues depuis {s} s',
   'live.connecting': 'Connexion au direct…',
   'live.error': 'Direct indisponible : {message}',
   'boards.title': 'Tableaux',
