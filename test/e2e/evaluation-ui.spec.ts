@@ -118,6 +118,7 @@ describe.runIf(existsSync(CHROMIUM) && BUILT)('evaluation and pay screens', () =
     await kpi.getByLabel('Paliers de Section 1, critère 2, palier 1 : à (exclu)').fill('0.8');
     await kpi.getByLabel('Paliers de Section 1, critère 2, palier 2 : de').fill('0.8');
     expect(await axeViolations(hr)).toEqual([]);
+    await hr.screenshot({ path: 'docs/screenshots/grid-designer.png', fullPage: true });
     await hr.getByRole('button', { name: 'Créer la grille' }).click();
     await hr.getByText('Grille qualite créée.').waitFor();
     await hr.getByRole('heading', { name: 'Historique des versions de qualite' }).waitFor();
@@ -145,6 +146,7 @@ describe.runIf(existsSync(CHROMIUM) && BUILT)('evaluation and pay screens', () =
     await sup.getByText('Évaluation enregistrée.').waitFor();
     await sup.getByText('10/10 points', { exact: true }).waitFor();
     expect(await axeViolations(sup)).toEqual([]);
+    await sup.screenshot({ path: 'docs/screenshots/evaluation-form.png', fullPage: true });
     await sup.getByRole('button', { name: /Soumettre à l.agent/ }).click();
     await sup.getByText('Évaluation soumise.').waitFor();
     expect(await sup.locator('.summary').textContent()).toContain('Soumise');
@@ -178,6 +180,7 @@ describe.runIf(existsSync(CHROMIUM) && BUILT)('evaluation and pay screens', () =
     await hr.getByRole('table', { name: 'Calcul de SIP/2001' }).waitFor();
     expect(await hr.getByRole('table', { name: 'Calcul de SIP/2001' }).textContent()).toContain('Individuel');
     expect(await axeViolations(hr)).toEqual([]);
+    await hr.screenshot({ path: 'docs/screenshots/pay-review.png', fullPage: true });
     await hr.getByRole('button', { name: 'Verrouiller le calcul' }).click();
     await hr.getByRole('button', { name: 'Oui, verrouiller' }).click();
     const exportLink = hr.getByRole('link', { name: 'Exporter le fichier de paie (CSV)' });
@@ -187,6 +190,13 @@ describe.runIf(existsSync(CHROMIUM) && BUILT)('evaluation and pay screens', () =
     const csv = readFileSync(await download.path(), 'utf8');
     expect(csv).toContain('SIP/2001');
     expect(csv).toContain('total_cents');
-    await Promise.all([hr.close(), sup.close()]);
+
+    // The agent reads their own line of the locked run, with its explanation, on their page.
+    const agent = await signIn(AGENT, '/sites/ev/me');
+    const myPay = agent.locator('.my-pay');
+    await myPay.waitFor({ timeout: 10_000 });
+    expect((await myPay.locator('.total').textContent())?.replace(/\s/g, ' ')).toContain('100,00 €');
+    expect(await myPay.getByRole('table').textContent()).toContain('Individuel');
+    await Promise.all([hr.close(), sup.close(), agent.close()]);
   });
 });
