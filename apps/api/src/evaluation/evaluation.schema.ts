@@ -39,7 +39,8 @@ export type CreateGridBody = z.infer<typeof CreateGridBody>;
 export const PeriodKind = z.enum(['week', 'month', 'quarter']);
 export type PeriodKind = z.infer<typeof PeriodKind>;
 
-export const OpenPeriodBody = z.object({ kind: PeriodKind, start: LocalDate, gridId: Id });
+/** Monthly unless said otherwise (DOMAIN.md: a constant frequency, monthly by default). */
+export const OpenPeriodBody = z.object({ kind: PeriodKind.default('month'), start: LocalDate, gridId: Id });
 export type OpenPeriodBody = z.infer<typeof OpenPeriodBody>;
 
 export const EvaluationStatus = z.enum(['draft', 'submitted', 'acknowledged', 'disputed', 'validated']);
