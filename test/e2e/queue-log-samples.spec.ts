@@ -65,6 +65,8 @@ describe('reports of real queue_log samples, against hand-computed figures', () 
         avgWaitAnsweredSec: 28,
         avgTalkSec: 3541 / 13,
         maxWaitSec: 103,
+        definition: 'contract-v1',
+        excludedFromRatios: 0,
       },
     ]);
   });
@@ -99,6 +101,8 @@ describe('reports of real queue_log samples, against hand-computed figures', () 
         avgWaitAnsweredSec: 12,
         avgTalkSec: 122,
         maxWaitSec: 14,
+        definition: 'contract-v1',
+        excludedFromRatios: 0,
       },
     ]);
   });
