@@ -128,6 +128,13 @@ describe('evaluation API: grids, periods, evaluations', () => {
     expect(draft!.score!.criteria[0]!.explanation).toBe(
       'Qualité de service: 0.75 (target 0.85) → tier 2 [0.7, 0.8) → 2/4 points × weight 2',
     );
+    expect(draft!.score!.criteria[0]).toMatchObject({
+      value: 0.75,
+      tier: 1,
+      range: { from: 0.7, to: 0.8 },
+      target: 0.85,
+      na: null,
+    });
     const submitted = await call(as.supX, `/evaluations/${ids.a}/submit`, 'POST');
     expect(submitted.body).toMatchObject({ status: 'submitted' });
     expect((await call(as.supX, `/evaluations/${ids.a}`, 'PATCH', { values: { instructions: 5 } })).status).toBe(409);

@@ -102,6 +102,21 @@ describe('pay runs: rules, run, review, lock, export, correction', () => {
     expect(a1[1]!.detail).toBe(
       'Niveau de service: team A serviceLevel 0.75 → tier 1, pool 100.00 EUR; 5/12 presence days → 41.67 EUR',
     );
+    // The same as language-neutral params, stored with the run (jsonb) and sent as they are.
+    expect(a1.map((e) => e.params)).toEqual([
+      { scoreBp: 9000, tierCents: 20_000, partTimeBp: 10_000, days: 5, scheduledDays: 5 },
+      {
+        label: 'Niveau de service',
+        team: 'A',
+        figure: 'serviceLevel',
+        value: 0.75,
+        poolCents: 10_000,
+        presenceDays: 5,
+        teamDays: 12,
+      },
+      { label: 'Meilleur NPS', prizeCents: 5000 },
+    ]);
+    expect(line(run, 'SIP/2001').explanations.at(-1)?.params).toEqual({ capCents: 30_000 });
     expect(line(run, 'SIP/1002').explanations[0]!.detail).toBe(
       'score 75.00/100 → tier 2 → 100.01 EUR × 6000/10000 part-time × 3/3 days = 60.01 EUR',
     );
@@ -140,6 +155,7 @@ describe('pay runs: rules, run, review, lock, export, correction', () => {
       rule: 'adjustment',
       amountCents: 1234,
       detail: 'adjusted by rh@test.local: prime exceptionnelle',
+      params: { by: 'rh@test.local', reason: 'prime exceptionnelle' },
     });
 
     const lockedRun = await call(hr, `/pay-runs/${id}/lock`, 'POST');

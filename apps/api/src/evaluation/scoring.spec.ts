@@ -72,7 +72,7 @@ describe('evaluation scoring in the API', () => {
     // (0/2 + 1/1) / 2 → 5000, not 0: a missing figure is not an eliminatory value.
     expect(scoreBp).toBe(5000);
     expect(score?.eliminatedBy).toBeNull();
-    expect(score?.criteria[0]).toMatchObject({ value: null, tier: null, points: 0 });
+    expect(score?.criteria[0]).toMatchObject({ value: null, tier: null, points: 0, na: 'noData', range: null });
     expect(score?.criteria[0]?.explanation).toContain('N/A (no data in the period) where N/A is not allowed');
   });
 

@@ -95,6 +95,8 @@ export function scoreIfComplete(
             ...c,
             value: null,
             tier: null,
+            na: 'noData' as const,
+            range: null,
             explanation: `${c.label}: N/A (no data in the period) where N/A is not allowed → no tier → 0/${c.maxPoints} points × weight ${c.weight}`,
           }
         : c,

@@ -172,6 +172,32 @@ describe(scoreEvaluation.name, () => {
     expect(score.criteria[2]?.explanation).toBe('CSAT: N/A, left out of the denominator');
   });
 
+  it('gives what each explanation says as language-neutral fields', () => {
+    const score = scoreEvaluation(grid, values);
+    const fields = score.criteria.map((c) => [c.criterionId, c.value, c.na, c.range, c.target, c.eliminatoryBelow]);
+    expect(fields).toEqual([
+      ['qs', 0.83, null, { from: 0.8, to: 0.9 }, 0.85, null],
+      ['dmt', 275, null, { from: 240, to: 300 }, null, null],
+      ['csat', null, 'leftOut', null, null, null],
+      ['instructions', 4, null, { from: 4, to: 5 }, null, null],
+      ['punctuality', 1, null, { from: 1, to: null }, null, null],
+      ['confidentiality', 1, null, { from: 1, to: null }, null, 1],
+    ]);
+    expect(scoreEvaluation(grid, { ...values, dmt: 400 }).criteria[1]).toMatchObject({
+      value: 400,
+      tier: null,
+      range: null,
+      na: null,
+    });
+    expect(scoreEvaluation(grid, { ...values, confidentiality: 0 }).criteria[5]).toMatchObject({
+      value: 0,
+      tier: 0,
+      range: { from: 0, to: 1 },
+      eliminatoryBelow: 1,
+      eliminates: 'grid',
+    });
+  });
+
   it('counts a CSAT scored in no tier as 0 points in the denominator, unlike N/A', () => {
     // Results: (1.5 + 0.75 + 0) / 4 = 0.5625; grid (60 × 0.5625 + 40 × 11/12) / 100 = 0.70416… → 7042.
     expect(scoreEvaluation(grid, { ...values, csat: 3 }).scoreBp).toBe(7042);

@@ -50,6 +50,21 @@ export interface CriterionScore {
   readonly maxPoints: number;
   /** Set when the value is below `eliminatoryBelow`. */
   readonly eliminates: 'section' | 'grid' | null;
+  /**
+   * Why `value` is `null`: `leftOut` (N/A allowed, left out of the denominator) or `noData` (a KPI figure with no
+   * data where N/A is not allowed: no tier, 0 points, counted; set by the API's scoring); `null` with a value.
+   */
+  readonly na: 'leftOut' | 'noData' | null;
+  /** The bounds `[from, to)` of the tier hit (`to: null`: no upper bound); `null` in no tier. */
+  readonly range: { readonly from: number; readonly to: number | null } | null;
+  /** The criterion's target shown to the agent, if any. */
+  readonly target: number | null;
+  /** The criterion's eliminatory threshold, if any (it eliminates when `eliminates` is set). */
+  readonly eliminatoryBelow: number | null;
+  /**
+   * The same in English, as stored with the revision (audit text); `na`, `range`, `target` and `eliminatoryBelow`
+   * with the fields above say it in any language.
+   */
   readonly explanation: string;
 }
 
@@ -135,7 +150,15 @@ export function scoreEvaluation(grid: Grid, values: EvaluationValues): Evaluatio
 
 function scoreCriterion(sectionId: string, c: Criterion, value: number | null | undefined): CriterionScore {
   const maxPoints = Math.max(...c.tiers.map((t) => t.points));
-  const base = { sectionId, criterionId: c.id, label: c.label, weight: c.weight, maxPoints };
+  const base = {
+    sectionId,
+    criterionId: c.id,
+    label: c.label,
+    weight: c.weight,
+    maxPoints,
+    target: c.target ?? null,
+    eliminatoryBelow: c.eliminatoryBelow ?? null,
+  };
   if (value === undefined) {
     throw new EvaluationInputError(c.id, 'no value (use null for N/A)');
   }
@@ -144,17 +167,19 @@ function scoreCriterion(sectionId: string, c: Criterion, value: number | null | 
       throw new EvaluationInputError(c.id, 'N/A is not allowed');
     }
     const explanation = `${c.label}: N/A, left out of the denominator`;
-    return { ...base, value, tier: null, points: 0, eliminates: null, explanation };
+    return { ...base, value, tier: null, points: 0, eliminates: null, na: 'leftOut', range: null, explanation };
   }
   checkScale(c, value);
   const tier = findTier(c.tiers, value);
   const points = tier === null ? 0 : (c.tiers[tier]?.points ?? 0);
   const eliminates = c.eliminatoryBelow !== undefined && value < c.eliminatoryBelow ? (c.eliminatory ?? null) : null;
-  const range = tier === null ? 'no tier' : `tier ${tier + 1} ${formatRange(c.tiers[tier])}`;
+  const hit = tier === null ? undefined : c.tiers[tier];
+  const range = hit ? { from: hit.from, to: hit.to ?? null } : null;
+  const inTier = tier === null ? 'no tier' : `tier ${tier + 1} ${formatRange(hit)}`;
   const target = c.target === undefined ? '' : ` (target ${c.target})`;
   const elimination = eliminates ? `; below ${c.eliminatoryBelow}: eliminatory, the ${eliminates} scores 0` : '';
-  const explanation = `${c.label}: ${value}${target} → ${range} → ${points}/${maxPoints} points × weight ${c.weight}${elimination}`;
-  return { ...base, value, tier, points, eliminates, explanation };
+  const explanation = `${c.label}: ${value}${target} → ${inTier} → ${points}/${maxPoints} points × weight ${c.weight}${elimination}`;
+  return { ...base, value, tier, points, eliminates, na: null, range, explanation };
 }
 
 function checkScale(c: Criterion, value: number): void {

@@ -20,7 +20,9 @@ export {
   computePay,
   formatCents,
   type PayExplanation,
+  type PayExplanationOf,
   type PayLine,
+  type PayParams,
   type PayRule,
   type PayRun,
 } from './pay.js';

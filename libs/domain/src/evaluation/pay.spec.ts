@@ -106,11 +106,50 @@ describe(computePay.name, () => {
       tier: null,
       amountCents: -1765,
       detail: 'agent cap 250.00 EUR: -17.65 EUR',
+      params: { capCents: 25000 },
     });
     expect(a4?.explanations[1]).toMatchObject({ rule: 'collective', tier: 0, amountCents: 0 });
     expect(a4?.explanations[1]?.detail).toContain(
       'serviceLevel 0.78 → tier 1, pool 0.00 EUR; 20/20 presence days → 0.00 EUR',
     );
+  });
+
+  it('gives the figures of every step as language-neutral params, amounts in cents', () => {
+    const [a1, a2, a3, a4] = computePay(rules, input).lines;
+    expect(a2?.explanations.map((e) => e.params)).toEqual([
+      { scoreBp: 9250, tierCents: 20000, partTimeBp: 6000, days: 12, scheduledDays: 12 },
+      {
+        label: 'Niveau de service équipe',
+        team: 'T1',
+        figure: 'serviceLevel',
+        value: 0.87,
+        poolCents: 30000,
+        presenceDays: 12,
+        teamDays: 51,
+      },
+    ]);
+    // a3: 21 scheduled, 2 absent → paid on 19 of 21 days; the challenge prize as it is.
+    expect(a3?.explanations.map((e) => [e.rule, e.params])).toEqual([
+      ['individual', { scoreBp: 7400, tierCents: 10000, partTimeBp: 10000, days: 19, scheduledDays: 21 }],
+      ['collective', expect.objectContaining({ team: 'T1', poolCents: 30000, presenceDays: 19, teamDays: 51 })],
+      ['challenge', { label: 'Challenge ventes de mars', prizeCents: 3000 }],
+    ]);
+    expect(a1?.explanations.map((e) => e.rule)).toEqual(['individual', 'collective', 'agentCap']);
+    expect(a4?.explanations[0]?.params).toEqual({
+      scoreBp: null,
+      tierCents: 0,
+      partTimeBp: 10000,
+      days: 20,
+      scheduledDays: 20,
+    });
+    expect(a4?.explanations[1]?.params).toMatchObject({ team: 'T2', value: 0.78, poolCents: 0, teamDays: 20 });
+    const noFigure = computePay(rules, { ...input, teams: { T1: { serviceLevel: 0.87 } } }).lines[3];
+    expect(noFigure?.explanations[1]).toMatchObject({
+      figure: null,
+      tier: null,
+      params: { team: 'T2', value: null, poolCents: 0, presenceDays: 20, teamDays: 20 },
+    });
+    expect(noFigure?.explanations[1]?.detail).toContain('team T2: no serviceLevel figure, no pool');
   });
 
   it('scales every line down to the period cap, leftover cents to the largest remainders', () => {
@@ -124,6 +163,12 @@ describe(computePay.name, () => {
       ['a4', 0, 0, 3000, -439, 2561],
     ]);
     expect(run.lines.reduce((a, l) => a + l.totalCents, 0)).toBe(60000);
+    expect(run.lines[1]?.explanations.at(-1)).toMatchObject({
+      rule: 'periodCap',
+      amountCents: -2788,
+      detail: 'period cap 600.00 EUR on 702.83 EUR: × 60000/70283 → -27.88 EUR',
+      params: { capCents: 60000, sumCents: 70283 },
+    });
   });
 
   it('does not prorate when the rules say so, and refuses an unknown challenge', () => {
@@ -141,6 +186,7 @@ describe(adjustLine.name, () => {
     expect(run.lines[3]?.explanations.at(-1)).toMatchObject({
       rule: 'adjustment',
       detail: 'adjusted by rh-1: prime de tutorat',
+      params: { by: 'rh-1', reason: 'prime de tutorat' },
     });
     expect(() => adjustLine(run, 'a4', -4000, 'trop', 'rh-1')).toThrow(RangeError);
     expect(() => adjustLine(run, 'zz', 1, 'x', 'rh-1')).toThrow('no line for agent zz');

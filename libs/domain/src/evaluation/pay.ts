@@ -5,17 +5,53 @@ import { allocate, divRoundHalfUp } from './rounding.js';
 
 export type PayRule = 'individual' | 'collective' | 'challenge' | 'agentCap' | 'periodCap' | 'adjustment';
 
+/**
+ * The figures of one step of a pay line, per rule, so a screen can say `detail` in its own language (amounts in
+ * integer cents of the run's currency; the step's tier is the explanation's `tier`).
+ */
+export interface PayParams {
+  /** Tier amount × part-time ratio × `days` / `scheduledDays`; `scoreBp` null: no validated evaluation. */
+  readonly individual: {
+    readonly scoreBp: number | null;
+    readonly tierCents: number;
+    readonly partTimeBp: number;
+    /** The days paid on (scheduled − absent when the rules prorate absence). */
+    readonly days: number;
+    readonly scheduledDays: number;
+  };
+  /** The team's figure gives a pool (`value` null: no figure, no pool), shared by presence days. */
+  readonly collective: {
+    readonly label: string;
+    readonly team: string;
+    readonly figure: string;
+    readonly value: number | null;
+    readonly poolCents: number;
+    readonly presenceDays: number;
+    readonly teamDays: number;
+  };
+  readonly challenge: { readonly label: string; readonly prizeCents: number };
+  readonly agentCap: { readonly capCents: number };
+  /** Every line scaled by `capCents` ÷ `sumCents` (the sum of the lines before the cap). */
+  readonly periodCap: { readonly capCents: number; readonly sumCents: number };
+  readonly adjustment: { readonly by: string; readonly reason: string };
+}
+
 /** One step of a pay line, as HR reviews it: which rule, which figure, which tier, how much. */
-export interface PayExplanation {
-  readonly rule: PayRule;
+export interface PayExplanationOf<R extends PayRule> {
+  readonly rule: R;
   /** The collective rule or challenge id. */
   readonly ruleId: string | null;
   readonly figure: { readonly name: string; readonly value: number } | null;
   /** Index of the tier hit in the rule's tiers. */
   readonly tier: number | null;
   readonly amountCents: number;
+  /** The step in English, as stored with the run (audit text); `params` says the same in any language. */
   readonly detail: string;
+  readonly params: PayParams[R];
 }
+
+/** One step of a pay line, discriminated by `rule`. */
+export type PayExplanation = { [R in PayRule]: PayExplanationOf<R> }[PayRule];
 
 export interface PayLine {
   readonly agentId: string;
@@ -74,7 +110,15 @@ export function computePay(rules: PayRules, input: PayInput): PayRun {
     const capCents = cap !== null && subtotal > cap ? cap - subtotal : 0;
     if (capCents < 0) {
       const detail = `agent cap ${formatCents(cap ?? 0, rules.currency)}: ${formatCents(capCents, rules.currency)}`;
-      explanations.push({ rule: 'agentCap', ruleId: null, figure: null, tier: null, amountCents: capCents, detail });
+      explanations.push({
+        rule: 'agentCap',
+        ruleId: null,
+        figure: null,
+        tier: null,
+        amountCents: capCents,
+        detail,
+        params: { capCents: cap ?? 0 },
+      });
     }
     const totalCents = subtotal + capCents;
     const base = { agentId: agent.agentId, name: agent.name, teamId: agent.teamId, adjustmentCents: 0 };
@@ -106,6 +150,7 @@ export function computePay(rules: PayRules, input: PayInput): PayRun {
         tier: null,
         amountCents: cut,
         detail,
+        params: { capCents: periodCap, sumCents: periodSum },
       };
       return {
         ...line,
@@ -139,6 +184,7 @@ export function adjustLine(run: PayRun, agentId: string, cents: number, reason: 
       tier: null,
       amountCents: cents,
       detail,
+      params: { by, reason },
     };
     return {
       ...line,
@@ -168,7 +214,15 @@ function individual(
   return {
     cents,
     prorationBp,
-    explanation: { rule: 'individual', ruleId: null, figure, tier, amountCents: cents, detail },
+    explanation: {
+      rule: 'individual',
+      ruleId: null,
+      figure,
+      tier,
+      amountCents: cents,
+      detail,
+      params: { scoreBp: agent.scoreBp, tierCents, partTimeBp, days, scheduledDays: agent.scheduledDays },
+    },
   };
 }
 
@@ -196,7 +250,18 @@ function collectiveShares(
         const amountCents = shares[i] ?? 0;
         const detail = `${rule.label}: ${hit}; ${presence[i]}/${teamDays} presence days → ${formatCents(amountCents, rules.currency)}`;
         const figure = value === undefined ? null : { name: rule.figure, value };
-        byAgent.get(agent.agentId)?.push({ rule: 'collective', ruleId: rule.id, figure, tier, amountCents, detail });
+        const params = {
+          label: rule.label,
+          team: teamId,
+          figure: rule.figure,
+          value: value ?? null,
+          poolCents: pool,
+          presenceDays: presence[i] ?? 0,
+          teamDays,
+        };
+        byAgent
+          .get(agent.agentId)
+          ?.push({ rule: 'collective', ruleId: rule.id, figure, tier, amountCents, detail, params });
       });
     }
   }
@@ -209,7 +274,8 @@ function challenge(rules: PayRules, id: string): PayExplanation {
     throw new RangeError(`unknown challenge ${id}`);
   }
   const detail = `${found.label}: prize ${formatCents(found.prizeCents, rules.currency)}`;
-  return { rule: 'challenge', ruleId: id, figure: null, tier: null, amountCents: found.prizeCents, detail };
+  const params = { label: found.label, prizeCents: found.prizeCents };
+  return { rule: 'challenge', ruleId: id, figure: null, tier: null, amountCents: found.prizeCents, detail, params };
 }
 
 function sum(xs: readonly number[]): number {

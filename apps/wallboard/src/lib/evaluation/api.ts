@@ -1,3 +1,4 @@
+import type { PayParams } from '@vigie/domain';
 import type { AgentKpiFigure, EvaluationValues, Grid, GridSection, PayRules } from '@vigie/protocol';
 import { api, session } from '../api/client.js';
 
@@ -11,7 +12,7 @@ export const EVALUATION_STATUSES: readonly EvaluationStatus[] = [
   'disputed',
   'validated',
 ];
-export type { AgentKpiFigure, Grid, GridSection, PayRules };
+export type { AgentKpiFigure, Grid, GridSection, PayParams, PayRules };
 export type EvaluationAction = 'save' | 'submit' | 'acknowledge' | 'dispute' | 'validate' | 'arbitrate' | 'revise';
 
 export interface GridSummary {
@@ -71,6 +72,15 @@ export interface CriterionScore {
   points: number;
   maxPoints: number;
   eliminates: 'section' | 'grid' | null;
+  /*
+   * What the explanation says, language-neutral (the domain's `CriterionScore`); absent on scores stored before
+   * these fields existed, which the screens show by their English `explanation`.
+   */
+  na?: 'leftOut' | 'noData' | null;
+  range?: { from: number; to: number | null } | null;
+  target?: number | null;
+  eliminatoryBelow?: number | null;
+  /** In English, as stored with the revision (audit text). */
   explanation: string;
 }
 
@@ -125,14 +135,20 @@ export interface HistoryPoint {
 
 export type PayRule = 'individual' | 'collective' | 'challenge' | 'agentCap' | 'periodCap' | 'adjustment';
 
-export interface PayExplanation {
-  rule: PayRule;
+export interface PayExplanationOf<R extends PayRule> {
+  rule: R;
   ruleId: string | null;
   figure: { name: string; value: number } | null;
   tier: number | null;
   amountCents: number;
+  /** In English, as stored with the run (audit text). */
   detail: string;
+  /** The step's figures (the domain's `PayParams`); absent on runs stored before, shown by their `detail`. */
+  params?: PayParams[R];
 }
+
+/** One step of a pay line, discriminated by `rule`. */
+export type PayExplanation = { [R in PayRule]: PayExplanationOf<R> }[PayRule];
 
 export interface PayLine {
   agentId: string;
