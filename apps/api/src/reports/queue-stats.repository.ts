@@ -108,8 +108,21 @@ export class QueueStatsRepository {
   }
 
   async cursor(site: string, q: Queryable = this.db): Promise<number> {
-    const { rows } = await q.query<{ seq: number }>(`select seq from rollup_cursors where site = $1`, [site]);
-    return rows[0]?.seq ?? 0;
+    const { rows } = await q.query<{ seq: string | number }>(`select seq from rollup_cursors where site = $1`, [site]);
+    return Number(rows[0]?.seq ?? 0);
+  }
+
+  /**
+   * The stored cursor, locked until the end of the transaction `q`: another instance projecting the same site waits,
+   * then sees the cursor this one moved.
+   */
+  async lockCursor(site: string, q: Queryable): Promise<number> {
+    await q.query(`insert into rollup_cursors (site, seq) values ($1, 0) on conflict (site) do nothing`, [site]);
+    const { rows } = await q.query<{ seq: string | number }>(
+      `select seq from rollup_cursors where site = $1 for update`,
+      [site],
+    );
+    return Number(rows[0]?.seq ?? 0);
   }
 
   async setCursor(site: string, seq: number, q: Queryable = this.db): Promise<void> {

@@ -58,33 +58,56 @@ export class RollupProjector implements OnApplicationBootstrap, OnModuleDestroy 
     await Promise.all(running);
   }
 
-  /** Projects every event stored so far for the site. */
+  /**
+   * Projects every event stored so far for the site. Each batch is written under the stored cursor's row lock and
+   * only if that cursor is still where this instance left it: when another instance moved it, this one's ledger is
+   * stale, so it is reopened from the stored cursor and the batch read again.
+   */
   async catchUp(site: string): Promise<void> {
-    const projection = await this.projection(site);
-    if (projection.lock.isLocked()) {
-      await projection.lock.waitForUnlock();
-    }
-    await projection.lock.runExclusive(async () => {
-      for (;;) {
-        const events = await this.log.readAfter(site, projection.cursor, PAGE);
-        if (events.length === 0) {
-          return;
-        }
-        const deltas = new Map<string, BucketCounters>();
-        for (const { event } of events) {
-          const delta = projection.ledger.apply(event);
-          if (delta) {
-            accumulate(deltas, delta);
-          }
-        }
-        const cursor = events[events.length - 1]!.seq;
-        await this.db.transaction(async (tx) => {
-          await this.stats.add(site, [...deltas.values()], tx);
-          await this.stats.setCursor(site, cursor, tx);
-        });
-        projection.cursor = cursor;
+    for (;;) {
+      const opened = this.projection(site);
+      const projection = await opened;
+      if (projection.lock.isLocked()) {
+        await projection.lock.waitForUnlock();
       }
-    });
+      if (await projection.lock.runExclusive(() => this.project(site, projection))) {
+        return;
+      }
+      this.forget(site, opened);
+    }
+  }
+
+  /**
+   * Projects batches until the end of the log; false when another instance had moved the cursor (nothing is
+   * written, and the projection, whose ledger has seen the batch, is to be forgotten).
+   */
+  private async project(site: string, projection: SiteProjection): Promise<boolean> {
+    for (;;) {
+      const events = await this.log.readAfter(site, projection.cursor, PAGE);
+      if (events.length === 0) {
+        return true;
+      }
+      const deltas = new Map<string, BucketCounters>();
+      for (const { event } of events) {
+        const delta = projection.ledger.apply(event);
+        if (delta) {
+          accumulate(deltas, delta);
+        }
+      }
+      const cursor = events[events.length - 1]!.seq;
+      const written = await this.db.transaction(async (tx) => {
+        if ((await this.stats.lockCursor(site, tx)) !== projection.cursor) {
+          return false;
+        }
+        await this.stats.add(site, [...deltas.values()], tx);
+        await this.stats.setCursor(site, cursor, tx);
+        return true;
+      });
+      if (!written) {
+        return false;
+      }
+      projection.cursor = cursor;
+    }
   }
 
   /**
@@ -105,27 +128,51 @@ export class RollupProjector implements OnApplicationBootstrap, OnModuleDestroy 
       });
       return;
     }
-    const projection = await this.projection(site.id);
-    await projection.lock.runExclusive(async () => {
-      const ledger = new ContactLedger(site.timezone, (await this.definitions.book(site)).resolve);
-      const deltas = new Map<string, BucketCounters>();
-      // From the horizon before the earlier of the new definition's start and now, so that the new ledger knows
-      // every contact still open (including today's under the definitions before).
-      const readFrom = Math.min(fromMs, Date.now()) - CONTACT_HORIZON_MS;
-      for await (const page of this.log.readRange(site.id, readFrom, END_OF_TIME_MS)) {
-        for (const { seq, event } of page) {
-          const delta = seq <= projection.cursor ? ledger.apply(event) : undefined;
-          if (delta && delta.bucketStartMs >= fromMs) {
-            accumulate(deltas, delta);
-          }
+    for (;;) {
+      await this.catchUp(site.id);
+      const opened = this.projection(site.id);
+      const projection = await opened;
+      if (await projection.lock.runExclusive(() => this.recount(site, fromMs, projection))) {
+        return;
+      }
+      this.forget(site.id, opened);
+    }
+  }
+
+  /** Recounts the rollups from `fromMs` with a ledger on the new definitions; false when the cursor had moved. */
+  private async recount(site: Site, fromMs: number, projection: SiteProjection): Promise<boolean> {
+    const ledger = new ContactLedger(site.timezone, (await this.definitions.book(site)).resolve);
+    const deltas = new Map<string, BucketCounters>();
+    // From the horizon before the earlier of the new definition's start and now, so that the new ledger knows
+    // every contact still open (including today's under the definitions before).
+    const readFrom = Math.min(fromMs, Date.now()) - CONTACT_HORIZON_MS;
+    for await (const page of this.log.readRange(site.id, readFrom, END_OF_TIME_MS)) {
+      for (const { seq, event } of page) {
+        const delta = seq <= projection.cursor ? ledger.apply(event) : undefined;
+        if (delta && delta.bucketStartMs >= fromMs) {
+          accumulate(deltas, delta);
         }
       }
-      await this.db.transaction(async (tx) => {
-        await this.stats.deleteFrom(site.id, fromMs, tx);
-        await this.stats.add(site.id, [...deltas.values()], tx);
-      });
-      projection.ledger = ledger;
+    }
+    const written = await this.db.transaction(async (tx) => {
+      if ((await this.stats.lockCursor(site.id, tx)) !== projection.cursor) {
+        return false;
+      }
+      await this.stats.deleteFrom(site.id, fromMs, tx);
+      await this.stats.add(site.id, [...deltas.values()], tx);
+      return true;
     });
+    if (written) {
+      projection.ledger = ledger;
+    }
+    return written;
+  }
+
+  /** Drops a projection this instance no longer trusts; the next use reopens it from the stored cursor. */
+  private forget(site: string, opened: Promise<SiteProjection>): void {
+    if (this.projections.get(site) === opened) {
+      this.projections.delete(site);
+    }
   }
 
   private projection(site: string): Promise<SiteProjection> {
