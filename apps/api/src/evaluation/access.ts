@@ -81,9 +81,9 @@ export class EvaluationAccess {
     }
   }
 
-  /** 403 unless the caller is the evaluated agent. */
-  async assertOwn(p: Principal, e: EvaluationRow): Promise<void> {
-    if ((await this.agentOf(p)) !== e.agent) {
+  /** 403 unless `own` (the caller's agent id, from `agentOf`) is the evaluated agent. */
+  assertOwnAgent(own: string | null, e: EvaluationRow): void {
+    if (own !== e.agent) {
       throw new ForbiddenException(`only agent ${e.agent} answers their own evaluation`);
     }
   }

@@ -161,7 +161,7 @@ export class EvaluationsService {
     });
   }
 
-  private answer(
+  private async answer(
     p: Principal,
     site: string,
     id: string,
@@ -169,8 +169,10 @@ export class EvaluationsService {
     comment: string | null,
   ): Promise<EvaluationDetail> {
     const action = kind === 'acknowledged' ? 'evaluation.acknowledge' : 'evaluation.dispute';
+    // Read before the transaction: the embedded database has one connection, which the transaction holds.
+    const own = await this.access.agentOf(p);
     return this.step(p, site, id, action, async (s) => {
-      await this.access.assertOwn(p, s.e);
+      this.access.assertOwnAgent(own, s.e);
       this.expect(s.e, ['submitted']);
       const agentResponse = { kind, by: s.actor, at: s.at, comment };
       await this.store.updateRevision(s.tx, s.e.id, s.current.revision, { agentResponse });
